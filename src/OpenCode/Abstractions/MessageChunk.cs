@@ -1,0 +1,20 @@
+namespace OpenCode;
+
+/// <summary>One piece of a streamed answer.</summary>
+public sealed class MessageChunk
+{
+    /// <summary>Gets the text generated since the previous chunk; empty on chunks that carry no text.</summary>
+    public string Content { get; init; } = string.Empty;
+
+    /// <summary>Gets the reasoning text (<c>reasoning_content</c> or a <c>&lt;think&gt;</c> block), kept apart from <see cref="Content"/>.</summary>
+    public string? ReasoningContent { get; init; }
+
+    /// <summary>Gets a value indicating whether this is the final chunk of the answer.</summary>
+    public bool IsDone { get; init; }
+
+    /// <summary>Gets why the generation ended; set on the final chunk.</summary>
+    public FinishReason? FinishReason { get; init; }
+
+    /// <summary>Gets the model, the usage (final chunk) and the time of receipt.</summary>
+    public ChunkMetadata Metadata { get; init; }
+}

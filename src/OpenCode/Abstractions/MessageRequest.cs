@@ -1,0 +1,36 @@
+namespace OpenCode;
+
+/// <summary>One request to a model: a conversation or a raw prompt, and how to sample.</summary>
+public sealed class MessageRequest
+{
+    /// <summary>Gets the conversation. Empty for a plain completion.</summary>
+    public IReadOnlyList<Message> Messages { get; init; } = [];
+
+    /// <summary>Gets the raw prompt for a plain completion; <see langword="null"/> for chat.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>Gets the model id; <see langword="null"/> uses the configured default or the server's only model.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Gets which endpoint to use.</summary>
+    /// <value>Defaults to <see cref="CompletionMode.Auto"/>.</value>
+    public CompletionMode Mode { get; init; } = CompletionMode.Auto;
+
+    /// <summary>Gets the most tokens to generate; <see langword="null"/> lets the server decide.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Gets the sampling temperature; <see langword="null"/> uses the configured default.</summary>
+    public float? Temperature { get; init; }
+
+    /// <summary>Gets the nucleus sampling threshold; <see langword="null"/> lets the server decide.</summary>
+    public float? TopP { get; init; }
+
+    /// <summary>Gets the sequences that end the generation.</summary>
+    public IReadOnlyList<string> Stop { get; init; } = [];
+
+    /// <summary>Gets the random seed, for reproducible sampling where the server supports it.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>Gets extra JSON body fields passed through as they are (for example <c>top_k</c>, <c>min_p</c>, <c>repeat_penalty</c>).</summary>
+    public IReadOnlyDictionary<string, object?>? AdditionalParameters { get; init; }
+}

@@ -1,0 +1,38 @@
+namespace OpenCode;
+
+/// <summary>What a provider's server and model can do, as the server reports it.</summary>
+public sealed class ProviderCapabilities
+{
+    /// <summary>Gets the model these capabilities describe.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>Gets the ids of every model the server serves.</summary>
+    public IReadOnlyList<string> AvailableModels { get; init; } = [];
+
+    /// <summary>Gets the context window in tokens the server runs the model with; <see langword="null"/> when the server does not say.</summary>
+    public int? ContextWindow { get; init; }
+
+    /// <summary>Gets the context length the model was trained with, when the server says.</summary>
+    public int? TrainingContextWindow { get; init; }
+
+    /// <summary>Gets a value indicating whether answers can be streamed.</summary>
+    public bool SupportsStreaming { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether the model has a chat template, so chat requests are formatted for it; <see langword="null"/> when unknown.</summary>
+    public bool? SupportsChat { get; init; }
+
+    /// <summary>Gets a value indicating whether plain prompts (<c>/v1/completions</c>) are accepted.</summary>
+    public bool SupportsCompletion { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether the server can fill in the middle for this model; <see langword="null"/> when unknown.</summary>
+    public bool? SupportsFillInTheMiddle { get; init; }
+
+    /// <summary>Gets the number of requests the server runs at once (llama.cpp slots), when it says.</summary>
+    public int? ParallelSlots { get; init; }
+
+    /// <summary>Gets the number of parameters of the model, when the server says.</summary>
+    public long? ParameterCount { get; init; }
+
+    /// <summary>Gets the server dialect detected, for example <c>llama.cpp</c> or <c>openai</c>.</summary>
+    public string Dialect { get; init; } = "openai";
+}

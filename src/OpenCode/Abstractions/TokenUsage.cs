@@ -1,0 +1,14 @@
+namespace OpenCode;
+
+/// <summary>The tokens one request used.</summary>
+/// <param name="PromptTokens">Tokens in the prompt.</param>
+/// <param name="CompletionTokens">Tokens generated.</param>
+/// <param name="Source">Where the numbers came from.</param>
+public sealed record TokenUsage(int PromptTokens, int CompletionTokens, UsageSource Source)
+{
+    /// <summary>Gets the sum of prompt and completion tokens.</summary>
+    public int TotalTokens => PromptTokens + CompletionTokens;
+
+    /// <summary>Gets the number of prompt tokens served from the server's cache, when it said.</summary>
+    public int? CachedPromptTokens { get; init; }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OpenCode.Configuration;
+
+/// <summary>Model selection and discovery.</summary>
+public sealed class ModelOptions
+{
+    /// <summary>Gets or sets the model used when a request names none; <see langword="null"/> uses the server's first model.</summary>
+    public string? DefaultModel { get; set; }
+
+    /// <summary>Gets or sets the models that may be used; empty allows every model the server serves.</summary>
+    public IList<string> EnabledModels { get; set; } = [];
+
+    /// <summary>Gets or sets a value indicating whether models are discovered from the server.</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool AutoDiscovery { get; set; } = true;
+
+    /// <summary>Gets or sets how long discovered models are cached, in seconds.</summary>
+    /// <value>Defaults to 300; 0 to 86400.</value>
+    [Range(0, 86400)]
+    public int CacheTimeout { get; set; } = 300;
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OpenCode.Configuration;
+
+/// <summary>All settings of an OpenCode provider; mirrors the OpenCode config schema (<c>docs/opencode.schema.json</c>).</summary>
+public sealed class OpenCodeOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "OpenCode";
+
+    /// <summary>Gets or sets the server's base URL, with or without a trailing <c>/v1</c>; <see langword="null"/> with a <see cref="ModelPath"/> uses direct mode.</summary>
+    public string? ApiEndpoint { get; set; }
+
+    /// <summary>Gets or sets a local GGUF model file; with no <see cref="ApiEndpoint"/> the library starts a local llama-server for it.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Gets or sets how to authenticate to the server.</summary>
+    public AuthOptions Auth { get; set; } = new();
+
+    /// <summary>Gets or sets the client-side limits.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Gets or sets model selection and discovery.</summary>
+    public ModelOptions Models { get; set; } = new();
+
+    /// <summary>Gets or sets which features are on.</summary>
+    public FeatureOptions Features { get; set; } = new();
+
+    /// <summary>Gets or sets the request timeout in milliseconds: the most a whole request (a full stream included) may take.</summary>
+    /// <value>Defaults to 30000; 5000 to 300000.</value>
+    [Range(5000, 300000)]
+    public int Timeout { get; set; } = 30000;
+
+    /// <summary>Gets or sets the connect timeout in milliseconds.</summary>
+    /// <value>Defaults to 10000; 100 to 300000.</value>
+    [Range(100, 300000)]
+    public int ConnectTimeout { get; set; } = 10000;
+
+    /// <summary>Gets or sets the most milliseconds to wait for the response headers and the first streamed token; <see langword="null"/> uses <see cref="Timeout"/>.</summary>
+    /// <value>Defaults to <see langword="null"/>; 100 to 300000.</value>
+    [Range(100, 300000)]
+    public int? FirstTokenTimeout { get; set; }
+
+    /// <summary>Gets or sets the most milliseconds allowed between two chunks of a stream.</summary>
+    /// <value>Defaults to 30000; 100 to 300000.</value>
+    [Range(100, 300000)]
+    public int IdleTimeout { get; set; } = 30000;
+
+    /// <summary>Gets or sets the temperature used when a request sets none; <see langword="null"/> lets the server decide.</summary>
+    /// <value>Defaults to <see langword="null"/>; 0 to 2.</value>
+    [Range(0.0, 2.0)]
+    public float? DefaultTemperature { get; set; }
+
+    /// <summary>Gets or sets how a local llama-server is run in direct mode.</summary>
+    public LocalServerOptions LocalServer { get; set; } = new();
+}

@@ -1,0 +1,60 @@
+namespace OpenCode;
+
+/// <summary>The stable error codes carried by <see cref="OpenCodeException.Code"/>.</summary>
+/// <remarks>Codes never change once published; callers may switch on them.</remarks>
+public static class OpenCodeErrorCodes
+{
+    /// <summary>The server rejected the credential (HTTP 401/403).</summary>
+    public const string AuthenticationFailed = "AUTHENTICATION_FAILED";
+
+    /// <summary>Listing the server's models failed.</summary>
+    public const string ModelDiscoveryFailed = "MODEL_DISCOVERY_FAILED";
+
+    /// <summary>The requested model does not exist on the server.</summary>
+    public const string ModelNotFound = "MODEL_NOT_FOUND";
+
+    /// <summary>A plain (<c>/v1/completions</c>) completion failed.</summary>
+    public const string CompletionFailed = "COMPLETION_FAILED";
+
+    /// <summary>A chat completion failed.</summary>
+    public const string ChatCompletionFailed = "CHAT_COMPLETION_FAILED";
+
+    /// <summary>Reading one model's details failed.</summary>
+    public const string ModelInfoFailed = "MODEL_INFO_FAILED";
+
+    /// <summary>Reading the server's usage statistics failed.</summary>
+    public const string UsageStatsFailed = "USAGE_STATS_FAILED";
+
+    /// <summary>The prompt (plus the requested output) does not fit the model's context window.</summary>
+    public const string ContextLengthExceeded = "CONTEXT_LENGTH_EXCEEDED";
+
+    /// <summary>The server or a client-side limit refused the request for now (HTTP 429).</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>The server failed (HTTP 5xx) or is unavailable.</summary>
+    public const string ServerError = "SERVER_ERROR";
+
+    /// <summary>A connect, first-token, idle or total timeout expired.</summary>
+    public const string Timeout = "TIMEOUT";
+
+    /// <summary>The stream ended before the server said the generation was over.</summary>
+    public const string StreamInterrupted = "STREAM_INTERRUPTED";
+
+    /// <summary>The server's response could not be understood.</summary>
+    public const string InvalidResponse = "INVALID_RESPONSE";
+
+    /// <summary>A configuration value is missing or out of range.</summary>
+    public const string InvalidConfiguration = "INVALID_CONFIGURATION";
+
+    /// <summary>The server could not be reached at all (refused connection, DNS, TLS).</summary>
+    public const string ConnectionFailed = "CONNECTION_FAILED";
+
+    /// <summary>The model or server does not offer what the request needs.</summary>
+    public const string CapabilityNotSupported = "CAPABILITY_NOT_SUPPORTED";
+
+    /// <summary>The request itself was rejected as invalid (HTTP 400/422) for a reason other than context size.</summary>
+    public const string InvalidRequest = "INVALID_REQUEST";
+
+    /// <summary>A local <c>llama-server</c> could not be found, built or started.</summary>
+    public const string LocalServerFailed = "LOCAL_SERVER_FAILED";
+}
