@@ -1,0 +1,72 @@
+using System.Net;
+
+namespace OpenCode.Client;
+
+/// <summary>Turns a failed HTTP response into the right <see cref="OpenCodeException"/>, by status and error type only.</summary>
+internal static class ErrorClassifier
+{
+    public static OpenCodeException FromResponse(
+        string operationCode, string operation, HttpStatusCode status, string? body, TimeSpan? retryAfter, Uri endpoint)
+    {
+        var error = ServerError.Parse(body);
+        var detail = error.Message is { Length: > 0 } message ? $": {message}" : ".";
+        var where = $"{endpoint.GetLeftPart(UriPartial.Path)} answered {(int)status} ({status})";
+        var serverType = error.Type ?? error.Code;
+
+        if (IsContextLengthError(error))
+        {
+            var sizes = error.PromptTokens is { } prompt && error.ContextWindow is { } ctx
+                ? $" The prompt has {prompt} tokens; the context window is {ctx}."
+                : string.Empty;
+            return new OpenCodeContextLengthException($"{operation} failed: the prompt does not fit the model's context window.{sizes} {where}{detail}", status, body)
+            {
+                PromptTokens = error.PromptTokens,
+                ContextWindow = error.ContextWindow,
+                ServerErrorType = serverType,
+            };
+        }
+
+        return status switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                new OpenCodeAuthenticationException($"{operation} failed: the server rejected the credential. {where}{detail}", status, body) { ServerErrorType = serverType },
+            HttpStatusCode.TooManyRequests =>
+                new OpenCodeRateLimitException($"{operation} failed: rate limited. {where}{detail}", status, body, retryAfter) { ServerErrorType = serverType },
+            HttpStatusCode.NotFound when operationCode is OpenCodeErrorCodes.ChatCompletionFailed or OpenCodeErrorCodes.CompletionFailed or OpenCodeErrorCodes.ModelInfoFailed
+                && (error.Code is "model_not_found" || error.Type is "model_not_found" || error.Type is "not_found_error") =>
+                new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"{operation} failed: the model was not found. {where}{detail}", status, body) { ServerErrorType = serverType },
+            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity =>
+                new OpenCodeException(OpenCodeErrorCodes.InvalidRequest, $"{operation} failed: the server rejected the request. {where}{detail}", status, body) { ServerErrorType = serverType },
+            HttpStatusCode.NotImplemented =>
+                new OpenCodeException(OpenCodeErrorCodes.CapabilityNotSupported, $"{operation} failed: the server does not offer this. {where}{detail}", status, body) { ServerErrorType = serverType },
+            >= HttpStatusCode.InternalServerError =>
+                new OpenCodeException(OpenCodeErrorCodes.ServerError, $"{operation} failed: server error. {where}{detail}", status, body, retryAfter) { ServerErrorType = serverType },
+            _ => new OpenCodeException(operationCode, $"{operation} failed. {where}{detail}", status, body, retryAfter) { ServerErrorType = serverType },
+        };
+    }
+
+    /// <summary>An error event inside an HTTP 200 stream (<c>data: {"error":...}</c>).</summary>
+    public static OpenCodeException FromStreamError(string operation, string errorJson, int chunksDelivered)
+    {
+        var error = ServerError.Parse(errorJson);
+        if (IsContextLengthError(error))
+        {
+            return new OpenCodeContextLengthException($"{operation} failed mid-stream: the context window is full.", errorBody: errorJson)
+            {
+                PromptTokens = error.PromptTokens,
+                ContextWindow = error.ContextWindow,
+                ServerErrorType = error.Type ?? error.Code,
+            };
+        }
+
+        var detail = error.Message is { Length: > 0 } message ? $": {message}" : ".";
+        return new OpenCodeStreamInterruptedException(
+            $"{operation} failed: the server reported an error after {chunksDelivered} chunk(s) and ended the stream{detail}", chunksDelivered, errorJson)
+        {
+            ServerErrorType = error.Type ?? error.Code,
+        };
+    }
+
+    private static bool IsContextLengthError(ServerError error) =>
+        error.Type is "exceed_context_size_error" || error.Code is "context_length_exceeded" or "exceed_context_size_error";
+}

@@ -1,0 +1,155 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace OpenCode.Client;
+
+/// <summary>
+/// The wire client for one OpenAI-compatible server (llama.cpp, vLLM, Ollama, TGI, LM Studio, LocalAI, an OpenCode API):
+/// chat and plain completions, streamed or not, models, health and the OpenCode extras.
+/// </summary>
+/// <remarks>Thread-safe. Enforces its own timeouts, so the <see cref="HttpClient"/> should have an infinite <see cref="HttpClient.Timeout"/>.</remarks>
+public sealed partial class OpenCodeClient : IDisposable
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly OpenCodeClientOptions _options;
+    private readonly ServerEndpoints _endpoints;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly AuthenticationHeaderValue? _authorization;
+
+    /// <summary>Initializes a new instance of the <see cref="OpenCodeClient"/> class.</summary>
+    /// <param name="options">Where the server is, the key and the timeouts.</param>
+    /// <param name="httpClient">The HTTP client to use (from <c>IHttpClientFactory</c>); <see langword="null"/> creates one with the connect timeout.</param>
+    /// <param name="timeProvider">The clock; <see langword="null"/> uses the system clock.</param>
+    /// <param name="logger">The logger; never receives credentials, and prompt text only at Trace.</param>
+    public OpenCodeClient(OpenCodeClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _endpoints = new ServerEndpoints(options.Endpoint);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _authorization = string.IsNullOrEmpty(options.ApiKey) ? null : new AuthenticationHeaderValue("Bearer", options.ApiKey);
+        _ownsHttp = httpClient is null;
+        _http = httpClient ?? CreateHttpClient(options.ConnectTimeout);
+    }
+
+    /// <summary>Gets the server root URL (without <c>/v1</c>).</summary>
+    public Uri ServerRoot => _endpoints.Root;
+
+    /// <summary>Creates an HTTP client suited to long local generations: no overall timeout, a connect timeout, pooled connections recycled.</summary>
+    /// <param name="connectTimeout">The connect timeout.</param>
+    /// <returns>The client; the caller disposes it.</returns>
+    public static HttpClient CreateHttpClient(TimeSpan connectTimeout)
+    {
+#pragma warning disable CA2000 // The HttpClient owns and disposes the handler.
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = connectTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            AllowAutoRedirect = false,
+        };
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+#pragma warning restore CA2000
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private RequestWatchdog StartWatchdog(bool streaming, CancellationToken cancellationToken)
+    {
+        var total = _options.Timeout;
+        return new RequestWatchdog(
+            _timeProvider,
+            streaming ? _options.FirstTokenTimeout ?? total : total,
+            streaming ? _options.IdleTimeout : total,
+            total,
+            cancellationToken);
+    }
+
+    /// <summary>Sends a request and returns a successful response, or throws the classified error.</summary>
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, bool streaming, RequestWatchdog watchdog,
+        string operationCode, string operation, CancellationToken callerToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, uri);
+            if (body is { } content)
+            {
+                request.Content = new ReadOnlyMemoryContent(content);
+                request.Content.Headers.ContentType = JsonContentType;
+            }
+
+            request.Headers.Authorization = _authorization;
+            if (streaming)
+            {
+                request.Headers.Accept.ParseAdd("text/event-stream");
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex) when (attempt == 0 && TransportErrors.IsStaleConnection(ex))
+            {
+                // A pooled connection the server had closed: the request never reached it, so send it once more.
+                ClientLog.RetryingStaleConnection(_logger, uri.AbsolutePath);
+                continue;
+            }
+            catch (Exception ex) when (TransportErrors.Translate(ex, watchdog, callerToken, operation, _endpoints.Root) is { } translated)
+            {
+                throw translated;
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                var errorBody = await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false);
+                var retryAfter = RetryAfterParser.Parse(response.Headers, _timeProvider);
+                ClientLog.RequestFailed(_logger, operation, (int)response.StatusCode);
+                throw ErrorClassifier.FromResponse(operationCode, operation, response.StatusCode, errorBody, retryAfter, uri);
+            }
+        }
+    }
+
+    private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var buffer = new byte[MaxErrorBodyBytes];
+                var total = 0;
+                int read;
+                while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
+
+                return total == 0 ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, total);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using OpenCode.Configuration;
+
+namespace OpenCode.Client;
+
+/// <summary>Settings of one <see cref="OpenCodeClient"/>: where the server is, the key, and the timeouts.</summary>
+public sealed class OpenCodeClientOptions
+{
+    /// <summary>Gets the server's base URL, with or without a trailing <c>/v1</c>.</summary>
+    public required Uri Endpoint { get; init; }
+
+    /// <summary>Gets the API key sent as a bearer token; <see langword="null"/> sends none.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Gets the most time a whole request may take, a full stream included.</summary>
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets the most time to wait for the response headers and the first streamed chunk.</summary>
+    /// <value>Defaults to <see cref="Timeout"/>.</value>
+    public TimeSpan? FirstTokenTimeout { get; init; }
+
+    /// <summary>Gets the most time allowed between two chunks of a stream.</summary>
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets the connect timeout, applied when the client creates its own HTTP handler.</summary>
+    /// <value>Defaults to 10 seconds.</value>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets a value indicating whether streamed requests ask for usage (<c>stream_options.include_usage</c>).</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool RequestStreamUsage { get; init; } = true;
+
+    /// <summary>Creates client settings from the provider options.</summary>
+    /// <param name="options">The provider options.</param>
+    /// <param name="endpoint">The endpoint to use (the configured one, or a local server's in direct mode).</param>
+    /// <returns>The client settings.</returns>
+    public static OpenCodeClientOptions FromOptions(OpenCodeOptions options, Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new OpenCodeClientOptions
+        {
+            Endpoint = endpoint,
+            ApiKey = options.Auth.ResolveApiKey(),
+            Timeout = TimeSpan.FromMilliseconds(options.Timeout),
+            FirstTokenTimeout = options.FirstTokenTimeout is { } ft ? TimeSpan.FromMilliseconds(ft) : null,
+            IdleTimeout = TimeSpan.FromMilliseconds(options.IdleTimeout),
+            ConnectTimeout = TimeSpan.FromMilliseconds(options.ConnectTimeout),
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"OpenCodeClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(ApiKey is null ? "(none)" : "***")}, Timeout = {Timeout} }}";
+}

@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace OpenCode.Client;
+
+/// <summary>Writes the JSON body of a chat or completion request with <see cref="Utf8JsonWriter"/> (no reflection on the hot path).</summary>
+internal static class RequestBodyWriter
+{
+    public static ReadOnlyMemory<byte> Write(WireRequest wire, bool stream, bool includeUsage, float? defaultTemperature)
+    {
+        var request = wire.Request;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            if (wire.Model is not null)
+            {
+                json.WriteString("model", wire.Model);
+            }
+
+            if (wire.Kind == WireRequestKind.Chat)
+            {
+                WriteMessages(json, request.Messages);
+            }
+            else
+            {
+                json.WriteString("prompt", wire.Prompt ?? request.Prompt ?? string.Empty);
+            }
+
+            json.WriteBoolean("stream", stream);
+            if (stream && includeUsage)
+            {
+                json.WriteStartObject("stream_options");
+                json.WriteBoolean("include_usage", true);
+                json.WriteEndObject();
+            }
+
+            WriteSampling(json, request, defaultTemperature);
+            WriteAdditional(json, request.AdditionalParameters);
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
+    }
+
+    private static void WriteMessages(Utf8JsonWriter json, IReadOnlyList<Message> messages)
+    {
+        json.WriteStartArray("messages");
+        foreach (var message in messages)
+        {
+            json.WriteStartObject();
+            json.WriteString("role", RoleName(message.Role));
+            json.WriteString("content", message.Content);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteSampling(Utf8JsonWriter json, MessageRequest request, float? defaultTemperature)
+    {
+        if (request.MaxTokens is { } maxTokens)
+        {
+            json.WriteNumber("max_tokens", maxTokens);
+        }
+
+        if ((request.Temperature ?? defaultTemperature) is { } temperature)
+        {
+            json.WriteNumber("temperature", temperature);
+        }
+
+        if (request.TopP is { } topP)
+        {
+            json.WriteNumber("top_p", topP);
+        }
+
+        if (request.Seed is { } seed)
+        {
+            json.WriteNumber("seed", seed);
+        }
+
+        if (request.Stop.Count > 0)
+        {
+            json.WriteStartArray("stop");
+            foreach (var stop in request.Stop)
+            {
+                json.WriteStringValue(stop);
+            }
+
+            json.WriteEndArray();
+        }
+    }
+
+    private static void WriteAdditional(Utf8JsonWriter json, IReadOnlyDictionary<string, object?>? additional)
+    {
+        if (additional is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in additional)
+        {
+            if (IsReserved(name))
+            {
+                throw new OpenCodeException(
+                    OpenCodeErrorCodes.InvalidRequest,
+                    $"AdditionalParameters: '{name}' is set by OpenCode itself; use the MessageRequest property instead.");
+            }
+
+            json.WritePropertyName(name);
+            JsonSerializer.Serialize(json, value, value?.GetType() ?? typeof(object));
+        }
+    }
+
+    private static bool IsReserved(string name) =>
+        name is "model" or "messages" or "prompt" or "stream" or "stream_options";
+
+    internal static string RoleName(MessageRole role) => role switch
+    {
+        MessageRole.System => "system",
+        MessageRole.User => "user",
+        MessageRole.Assistant => "assistant",
+        MessageRole.Tool => "tool",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown message role."),
+    };
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace OpenCode.Client;
+
+/// <summary>The parts of a server error body that decide how it is classified.</summary>
+/// <param name="Type">The error type, for example <c>exceed_context_size_error</c>.</param>
+/// <param name="Code">The error code, when a string (OpenAI's <c>context_length_exceeded</c>).</param>
+/// <param name="Message">The server's message.</param>
+/// <param name="PromptTokens">llama.cpp's <c>n_prompt_tokens</c>.</param>
+/// <param name="ContextWindow">llama.cpp's <c>n_ctx</c>.</param>
+internal readonly record struct ServerError(string? Type, string? Code, string? Message, int? PromptTokens, int? ContextWindow)
+{
+    /// <summary>Reads an error body of the OpenAI shape (<c>{"error":{...}}</c>), the bare shape (<c>{"message":...}</c>) or plain text.</summary>
+    public static ServerError Parse(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return default;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new ServerError(null, null, Truncate(body), null, null);
+            }
+
+            var error = root.TryGetProperty("error", out var inner) ? inner : root;
+            if (error.ValueKind == JsonValueKind.String)
+            {
+                return new ServerError(null, null, error.GetString(), null, null);
+            }
+
+            if (error.ValueKind != JsonValueKind.Object)
+            {
+                return default;
+            }
+
+            return new ServerError(
+                StringOf(error, "type"),
+                StringOf(error, "code"),
+                StringOf(error, "message") ?? StringOf(root, "detail"),
+                IntOf(error, "n_prompt_tokens"),
+                IntOf(error, "n_ctx"));
+        }
+        catch (JsonException)
+        {
+            return new ServerError(null, null, Truncate(body), null, null);
+        }
+    }
+
+    private static string? StringOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static int? IntOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
+    private static string Truncate(string text) => text.Length <= 300 ? text.Trim() : string.Concat(text.AsSpan(0, 300), "…");
+}

@@ -1,0 +1,51 @@
+namespace OpenCode.Client;
+
+/// <summary>Works out the usage of one generation: reported usage first, then llama.cpp timings, then a count.</summary>
+/// <remarks>Never reports a silent zero: counted usage is marked <see cref="UsageSource.Counted"/>.</remarks>
+internal struct UsageTracker
+{
+    private int? _promptTokens;
+    private int? _completionTokens;
+    private int? _cachedTokens;
+    private int? _timingsPrompt;
+    private int? _timingsCached;
+    private int? _timingsPredicted;
+    private int _countedChunks;
+
+    public void Observe(in StreamEvent streamEvent)
+    {
+        _promptTokens = streamEvent.PromptTokens ?? _promptTokens;
+        _completionTokens = streamEvent.CompletionTokens ?? _completionTokens;
+        _cachedTokens = streamEvent.CachedTokens ?? _cachedTokens;
+        _timingsPrompt = streamEvent.TimingsPromptTokens ?? _timingsPrompt;
+        _timingsCached = streamEvent.TimingsCachedTokens ?? _timingsCached;
+        _timingsPredicted = streamEvent.TimingsPredictedTokens ?? _timingsPredicted;
+    }
+
+    /// <summary>Gets a value indicating whether the server said how many tokens it generated.</summary>
+    public readonly bool HasServerCounts => _completionTokens is not null || _timingsPredicted is not null;
+
+    /// <summary>Counts one streamed piece of generated text (about one token on streaming servers).</summary>
+    public void CountChunk() => _countedChunks++;
+
+    /// <summary>Adds an estimated number of generated tokens.</summary>
+    public void AddCounted(int tokens) => _countedChunks += tokens;
+
+    public readonly TokenUsage Build(int promptCharacters)
+    {
+        if (_completionTokens is { } completion)
+        {
+            return new TokenUsage(_promptTokens ?? 0, completion, UsageSource.Reported) { CachedPromptTokens = _cachedTokens };
+        }
+
+        if (_timingsPredicted is { } predicted)
+        {
+            // llama.cpp's prompt_n counts only tokens it evaluated; cache_n the ones it reused.
+            var prompt = (_timingsPrompt ?? 0) + (_timingsCached ?? 0);
+            return new TokenUsage(prompt, predicted, UsageSource.Timings) { CachedPromptTokens = _timingsCached };
+        }
+
+        // About four characters per token for code and English text; marked as counted, not reported.
+        return new TokenUsage((promptCharacters + 3) / 4, _countedChunks, UsageSource.Counted);
+    }
+}
