@@ -1,0 +1,23 @@
+namespace OpenCode;
+
+/// <summary>A whole answer gathered from a stream of <see cref="MessageChunk"/>s.</summary>
+public sealed class CompletedMessage
+{
+    /// <summary>Gets the answer's text.</summary>
+    public required string Content { get; init; }
+
+    /// <summary>Gets the reasoning text, when the model produced any.</summary>
+    public string? ReasoningContent { get; init; }
+
+    /// <summary>Gets why the generation ended.</summary>
+    public required FinishReason FinishReason { get; init; }
+
+    /// <summary>Gets the model that answered.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Gets the tokens used.</summary>
+    public TokenUsage? Usage { get; init; }
+
+    /// <summary>Gets the time from the call to the first chunk with text, when there was one.</summary>
+    public TimeSpan? TimeToFirstToken { get; init; }
+}

@@ -1,0 +1,55 @@
+using OpenCode.Client;
+
+namespace OpenCode.Provider;
+
+/// <summary>Chooses chat or plain completion from the request and the model's capabilities (never from the number of messages).</summary>
+internal static class ModeSelector
+{
+    public static WireRequest Select(MessageRequest request, string? model, ProviderCapabilities? capabilities)
+    {
+        var hasMessages = request.Messages.Count > 0;
+        var hasPrompt = request.Prompt is not null;
+        if (hasMessages && hasPrompt)
+        {
+            throw new OpenCodeException(OpenCodeErrorCodes.InvalidRequest, "MessageRequest: set either Messages (chat) or Prompt (plain completion), not both.");
+        }
+
+        if (!hasMessages && !hasPrompt)
+        {
+            throw new OpenCodeException(OpenCodeErrorCodes.InvalidRequest, "MessageRequest: set Messages (chat) or Prompt (plain completion); both are empty.");
+        }
+
+        switch (request.Mode)
+        {
+            case CompletionMode.Chat when hasPrompt:
+                return new WireRequest(WireRequestKind.Chat, model, CopyWithMessages(request, [Message.User(request.Prompt!)]));
+            case CompletionMode.Chat:
+                return new WireRequest(WireRequestKind.Chat, model, request);
+            case CompletionMode.Completion:
+                return new WireRequest(WireRequestKind.Completion, model, request, hasPrompt ? request.Prompt : PlainPromptRenderer.Render(request.Messages));
+        }
+
+        if (hasPrompt)
+        {
+            return new WireRequest(WireRequestKind.Completion, model, request, request.Prompt);
+        }
+
+        // A model without a chat template would get a generic template from the server; a plain prompt is more faithful.
+        return capabilities?.SupportsChat == false
+            ? new WireRequest(WireRequestKind.Completion, model, request, PlainPromptRenderer.Render(request.Messages))
+            : new WireRequest(WireRequestKind.Chat, model, request);
+    }
+
+    private static MessageRequest CopyWithMessages(MessageRequest request, IReadOnlyList<Message> messages) => new()
+    {
+        Messages = messages,
+        Model = request.Model,
+        Mode = request.Mode,
+        MaxTokens = request.MaxTokens,
+        Temperature = request.Temperature,
+        TopP = request.TopP,
+        Stop = request.Stop,
+        Seed = request.Seed,
+        AdditionalParameters = request.AdditionalParameters,
+    };
+}

@@ -1,0 +1,114 @@
+using OpenCode.Client;
+using OpenCode.Models;
+
+namespace OpenCode.Provider;
+
+public sealed partial class OpenCodeProvider
+{
+    private async ValueTask<State> EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_state is { } ready)
+        {
+            if (_localServer is not null)
+            {
+                await _localServer.EnsureRunningAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return ready;
+        }
+
+        await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _state ??= await InitializeCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    private async Task<State> InitializeCoreAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = await ResolveEndpointAsync(cancellationToken).ConfigureAwait(false);
+        var client = new OpenCodeClient(
+            OpenCodeClientOptions.FromOptions(_options, endpoint),
+            _httpClient,
+            _timeProvider,
+            _loggerFactory.CreateLogger("OpenCode.Client"));
+        try
+        {
+            if (!string.IsNullOrEmpty(_options.Auth.ResolveApiKey()) && await client.ValidateAuthAsync(cancellationToken).ConfigureAwait(false) is { IsValid: false })
+            {
+                throw new OpenCodeAuthenticationException($"The server at {client.ServerRoot} says the API key (auth.apiKey) is not valid.");
+            }
+
+            IReadOnlyList<ModelInfo> models = [];
+            if (_options.Models.AutoDiscovery)
+            {
+                models = await client.ListModelsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var properties = await client.GetServerPropertiesAsync(cancellationToken).ConfigureAwait(false);
+            var model = ChooseDefaultModel(models);
+            var info = models.FirstOrDefault(m => m.Id == model);
+            var capabilities = new ProviderCapabilities
+            {
+                Model = model ?? "(server default)",
+                AvailableModels = [.. models.Select(m => m.Id).Where(IsEnabled)],
+                ContextWindow = properties?.ContextWindow ?? info?.ContextWindow,
+                TrainingContextWindow = info?.TrainingContextWindow,
+                SupportsStreaming = _options.Features.Streaming,
+                SupportsChat = properties?.ChatTemplate is { } template ? template.Length > 0 : null,
+                ParallelSlots = properties?.TotalSlots,
+                ParameterCount = info?.ParameterCount,
+                Dialect = properties is not null ? "llama.cpp" : "openai",
+            };
+            ProviderLog.Initialized(_logger, client.ServerRoot, capabilities.Model, capabilities.ContextWindow, capabilities.Dialect);
+            return new State(client, capabilities, models);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private string? ChooseDefaultModel(IReadOnlyList<ModelInfo> models)
+    {
+        if (_options.Models.DefaultModel is { Length: > 0 } configured)
+        {
+            if (models.Count > 0 && !models.Any(m => m.Id == configured))
+            {
+                throw new OpenCodeException(
+                    OpenCodeErrorCodes.ModelNotFound,
+                    $"models.defaultModel '{configured}' is not served; the server has: {string.Join(", ", models.Select(m => m.Id))}.");
+            }
+
+            return configured;
+        }
+
+        return models.FirstOrDefault(m => IsEnabled(m.Id))?.Id
+            ?? (models.Count > 0
+                ? throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"None of models.enabledModels is served; the server has: {string.Join(", ", models.Select(m => m.Id))}.")
+                : null);
+    }
+
+    private async Task<Uri> ResolveEndpointAsync(CancellationToken cancellationToken)
+    {
+        if (_options.ApiEndpoint is { Length: > 0 } configured)
+        {
+            return new Uri(configured, UriKind.Absolute);
+        }
+
+        if (_options.ModelPath is { Length: > 0 } modelPath)
+        {
+            ProviderLog.StartingLocalServer(_logger, Path.GetFileName(modelPath));
+            _localServer = await LocalServerHandle.StartAsync(modelPath, _options.LocalServer, _loggerFactory, _timeProvider, cancellationToken).ConfigureAwait(false);
+            return _localServer.BaseAddress;
+        }
+
+        throw new OpenCodeConfigurationException("Neither apiEndpoint nor modelPath is set: set apiEndpoint to a server URL, or modelPath to a local GGUF file.");
+    }
+}

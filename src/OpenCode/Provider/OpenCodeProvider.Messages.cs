@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using OpenCode.Client;
+
+namespace OpenCode.Provider;
+
+public sealed partial class OpenCodeProvider
+{
+    /// <inheritdoc />
+    public async IAsyncEnumerable<MessageChunk> SendMessageAsync(MessageRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var wire = PrepareRequest(request, state);
+        ProviderLog.Routing(_logger, wire.Kind.ToString(), wire.Model ?? "(server default)");
+
+        if (_options.Features.Streaming)
+        {
+            await foreach (var chunk in state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken).ConfigureAwait(false))
+            {
+                yield return chunk;
+            }
+
+            yield break;
+        }
+
+        var result = await state.Client.CompleteAsync(wire, _options.DefaultTemperature, cancellationToken).ConfigureAwait(false);
+        var metadata = new ChunkMetadata(result.Model, null, _timeProvider.GetUtcNow());
+        if (result.Content.Length > 0 || result.ReasoningContent is not null)
+        {
+            yield return new MessageChunk { Content = result.Content, ReasoningContent = result.ReasoningContent, Metadata = metadata };
+        }
+
+        yield return new MessageChunk { IsDone = true, FinishReason = result.FinishReason, Metadata = metadata with { Usage = result.Usage } };
+    }
+
+    private WireRequest PrepareRequest(MessageRequest request, State state)
+    {
+        if (request.AdditionalParameters is { Count: > 0 } && !_options.Features.CustomParameters)
+        {
+            throw new OpenCodeException(
+                OpenCodeErrorCodes.InvalidRequest,
+                $"The request carries custom parameters ({string.Join(", ", request.AdditionalParameters.Keys)}) but features.customParameters is off.");
+        }
+
+        var model = request.Model ?? (state.Capabilities.Model == "(server default)" ? null : state.Capabilities.Model);
+        if (model is not null && !IsEnabled(model))
+        {
+            throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not in models.enabledModels ({string.Join(", ", _options.Models.EnabledModels)}).");
+        }
+
+        if (model is not null && state.Models.Count > 0 && !state.Models.Any(m => m.Id == model))
+        {
+            throw new OpenCodeException(
+                OpenCodeErrorCodes.ModelNotFound,
+                $"Model '{model}' is not served by {state.Client.ServerRoot}; it serves: {string.Join(", ", state.Models.Select(m => m.Id))}.");
+        }
+
+        return ModeSelector.Select(request, model, state.Capabilities);
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenCode.Client;
+using OpenCode.Configuration;
+using OpenCode.Models;
+
+namespace OpenCode.Provider;
+
+/// <summary>
+/// The OpenCode provider: talks to an OpenAI-compatible server (or, in direct mode, a local llama-server it starts
+/// for a GGUF file) through <see cref="IAIProvider"/>; <see cref="OpenCodeChatClientExtensions.AsChatClient"/> gives it as an <c>IChatClient</c>.
+/// </summary>
+/// <remarks>Thread-safe. Initializes itself on first use when <see cref="InitializeAsync"/> was not called.</remarks>
+public sealed partial class OpenCodeProvider : IAIProvider
+{
+    private readonly OpenCodeOptions _options;
+    private readonly HttpClient? _httpClient;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private State? _state;
+    private ILocalServerHandle? _localServer;
+    private int _disposed;
+
+    /// <summary>Initializes a new instance of the <see cref="OpenCodeProvider"/> class.</summary>
+    /// <param name="options">The settings; validated here.</param>
+    /// <param name="httpClient">The HTTP client (from <c>IHttpClientFactory</c>); <see langword="null"/> creates one.</param>
+    /// <param name="loggerFactory">The logger factory; <see langword="null"/> logs nothing.</param>
+    /// <param name="timeProvider">The clock; <see langword="null"/> uses the system clock.</param>
+    /// <exception cref="OpenCodeConfigurationException">A setting is invalid; the message names it and the allowed values.</exception>
+    public OpenCodeProvider(OpenCodeOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        OpenCodeOptionsValidator.ValidateOrThrow(options);
+        _options = options;
+        _httpClient = httpClient;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger("OpenCode.Provider");
+    }
+
+    /// <summary>Gets the wire client, once initialized (for models, health and the OpenCode extras).</summary>
+    /// <exception cref="InvalidOperationException">The provider is not initialized.</exception>
+    public OpenCodeClient Client => _state?.Client ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
+    /// <summary>Gets the server endpoint in use, once initialized (a local server's in direct mode).</summary>
+    public Uri? Endpoint => _state?.Client.ServerRoot;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<ProviderCapabilities> GetCapabilitiesAsync(CancellationToken cancellationToken = default) =>
+        (await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
+
+    /// <summary>Lists the models the server serves, filtered by <c>models.enabledModels</c>.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The models.</returns>
+    public async Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var models = await state.Client.ListModelsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. models.Where(m => IsEnabled(m.Id))];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _state?.Client.Dispose();
+        if (_localServer is not null)
+        {
+            await _localServer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _initLock.Dispose();
+    }
+
+    private bool IsEnabled(string model) =>
+        _options.Models.EnabledModels.Count == 0 || _options.Models.EnabledModels.Contains(model, StringComparer.Ordinal);
+
+    private sealed record State(OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models);
+}

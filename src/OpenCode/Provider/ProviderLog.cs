@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace OpenCode.Provider;
+
+/// <summary>Source-generated log messages of the provider. None carries a credential or prompt text.</summary>
+internal static partial class ProviderLog
+{
+    [LoggerMessage(100, LogLevel.Information, "OpenCode provider ready: {Endpoint}, model {Model}, context window {ContextWindow}, dialect {Dialect}")]
+    public static partial void Initialized(ILogger logger, Uri endpoint, string model, int? contextWindow, string dialect);
+
+    [LoggerMessage(101, LogLevel.Information, "Direct mode: starting a local llama-server for {ModelFile}")]
+    public static partial void StartingLocalServer(ILogger logger, string modelFile);
+
+    [LoggerMessage(102, LogLevel.Debug, "Request goes to {Kind} with model {Model}")]
+    public static partial void Routing(ILogger logger, string kind, string model);
+
+    [LoggerMessage(103, LogLevel.Warning, "Model discovery failed; continuing without a model list: {Reason}")]
+    public static partial void DiscoveryFailed(ILogger logger, string reason);
+}
