@@ -8,6 +8,9 @@ public sealed class OpenCodeOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "OpenCode";
 
+    /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> OpenCode registers with <c>IHttpClientFactory</c>.</summary>
+    public const string HttpClientName = "OpenCode";
+
     /// <summary>Gets or sets the server's base URL, with or without a trailing <c>/v1</c>; <see langword="null"/> with a <see cref="ModelPath"/> uses direct mode.</summary>
     public string? ApiEndpoint { get; set; }
 
@@ -53,4 +56,16 @@ public sealed class OpenCodeOptions
 
     /// <summary>Gets or sets how a local llama-server is run in direct mode.</summary>
     public LocalServerOptions LocalServer { get; set; } = new();
+
+    /// <summary>Describes the main settings; never shows the API key, nor credentials or a query in <see cref="ApiEndpoint"/>.</summary>
+    /// <returns>A one-line description, safe to log.</returns>
+    public override string ToString() =>
+        $"OpenCodeOptions {{ ApiEndpoint = {RedactEndpoint(ApiEndpoint)}, ModelPath = {ModelPath ?? "(none)"}, Auth = {Auth}, " +
+        $"DefaultModel = {Models?.DefaultModel ?? "(server's first)"}, Timeout = {Timeout} }}";
+
+    private static string RedactEndpoint(string? endpoint) =>
+        string.IsNullOrEmpty(endpoint) ? "(none)"
+        : !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? "(not a URI)"
+        : uri.UserInfo.Length == 0 && uri.Query.Length == 0 ? endpoint
+        : new UriBuilder(uri) { UserName = uri.UserInfo.Length == 0 ? string.Empty : "***", Password = string.Empty, Query = uri.Query.Length == 0 ? string.Empty : "***" }.Uri.ToString();
 }

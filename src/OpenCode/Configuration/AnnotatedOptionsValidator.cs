@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+
+namespace OpenCode.Configuration;
+
+/// <summary>Checks the DataAnnotations of an options object and of every nested options object.</summary>
+/// <remarks><see cref="Validator"/> does not descend into nested objects by itself, so this walks them.</remarks>
+internal static class AnnotatedOptionsValidator
+{
+    internal static void Validate(object instance, string path, List<string> errors)
+    {
+        var type = instance.GetType();
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            foreach (var member in result.MemberNames)
+            {
+                errors.Add(Describe(instance, type.GetProperty(member), path, result));
+            }
+        }
+
+        foreach (var property in OptionsShape.Settings(type).Where(p => OptionsShape.IsSection(p.PropertyType)))
+        {
+            var childPath = ConfigurationErrorText.Join(path, OptionsShape.JsonName(property));
+            if (property.GetValue(instance) is { } child)
+            {
+                Validate(child, childPath, errors);
+            }
+            else
+            {
+                errors.Add($"{childPath}: must be set; it was null");
+            }
+        }
+    }
+
+    private static string Describe(object instance, PropertyInfo? property, string parentPath, ValidationResult result)
+    {
+        if (property is null)
+        {
+            return $"{parentPath}: {result.ErrorMessage}";
+        }
+
+        var path = ConfigurationErrorText.Join(parentPath, OptionsShape.JsonName(property));
+        var value = property.GetValue(instance);
+        return property.GetCustomAttribute<RangeAttribute>() is { } range
+            ? ConfigurationErrorText.OutOfRange(path, value, range.Minimum, range.Maximum)
+            : $"{path}: {result.ErrorMessage}";
+    }
+}

@@ -1,0 +1,66 @@
+namespace OpenCode.Configuration;
+
+/// <summary>The rules that tie settings together, which no single range attribute can express.</summary>
+internal static class OpenCodeOptionsRules
+{
+    internal static void Check(OpenCodeOptions options, List<string> errors)
+    {
+        CheckEndpoint(options.ApiEndpoint, errors);
+        CheckFirstTokenTimeout(options, errors);
+        if (options.Models is { } models)
+        {
+            CheckModels(models, errors);
+        }
+
+        if (options.Auth?.ApiKeyEnvironmentVariable is { } variable
+            && (string.IsNullOrWhiteSpace(variable) || variable.Contains('=', StringComparison.Ordinal) || variable.Contains('\0', StringComparison.Ordinal)))
+        {
+            errors.Add($"auth.apiKeyEnvironmentVariable: '{variable}' is not a valid environment variable name");
+        }
+    }
+
+    private static void CheckEndpoint(string? endpoint, List<string> errors)
+    {
+        // An empty value (say OPENCODE_APIENDPOINT=) means "not set", as it does for the other optional strings.
+        if (string.IsNullOrEmpty(endpoint))
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"apiEndpoint: '{endpoint}' is not an absolute http or https URI");
+        }
+    }
+
+    private static void CheckFirstTokenTimeout(OpenCodeOptions options, List<string> errors)
+    {
+        if (options.FirstTokenTimeout > options.Timeout)
+        {
+            errors.Add($"firstTokenTimeout: {options.FirstTokenTimeout} must not exceed timeout ({options.Timeout}), which bounds the whole request");
+        }
+    }
+
+    private static void CheckModels(ModelOptions models, List<string> errors)
+    {
+        if (models.EnabledModels is not { } enabled)
+        {
+            errors.Add("models.enabledModels: must be set; it was null");
+            return;
+        }
+
+        for (var i = 0; i < enabled.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(enabled[i]))
+            {
+                errors.Add($"models.enabledModels[{i}]: must not be empty");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(models.DefaultModel) && enabled.Count > 0 && !enabled.Contains(models.DefaultModel, StringComparer.Ordinal))
+        {
+            errors.Add($"models.defaultModel: '{models.DefaultModel}' is not in models.enabledModels; allowed: {string.Join(", ", enabled)}");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenCode.Configuration;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds OpenCode to a service collection.</summary>
+public static class OpenCodeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds OpenCode with options bound from <paramref name="configuration"/> (section <c>OpenCode</c>, or top-level keys),
+    /// checked by <see cref="OpenCodeOptionsValidator"/> when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration to bind; see <see cref="OpenCodeOptionsBinder.Bind"/>.</param>
+    /// <returns>A builder to configure OpenCode further.</returns>
+    /// <remarks>
+    /// Out-of-range values fail with <see cref="OptionsValidationException"/>; unknown keys and values of the wrong type fail
+    /// with <see cref="OpenCode.OpenCodeConfigurationException"/>, both when the host starts or the options are first read.
+    /// </remarks>
+    public static IOpenCodeBuilder AddOpenCode(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OpenCodeOptions>().Configure(options => OpenCodeOptionsBinder.BindInto(configuration, options));
+        services.AddSingleton<IOptionsChangeTokenSource<OpenCodeOptions>>(new ConfigurationChangeTokenSource<OpenCodeOptions>(configuration));
+        return AddCore(services);
+    }
+
+    /// <summary>Adds OpenCode with options set in code, checked by <see cref="OpenCodeOptionsValidator"/> when the host starts.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder to configure OpenCode further.</returns>
+    public static IOpenCodeBuilder AddOpenCode(this IServiceCollection services, Action<OpenCodeOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<OpenCodeOptions>().Configure(configure);
+        return AddCore(services);
+    }
+
+    private static OpenCodeBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<OpenCodeOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenCodeOptions>, OpenCodeOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        OpenCodeHttpClientRegistration.Add(services);
+
+        // EXTENSION POINT: register the provider here once it lands (OpenCodeProvider as IAIProvider, IChatClient and
+        // ILlmPort, built from IOptions<OpenCodeOptions>, IHttpClientFactory client OpenCodeOptions.HttpClientName and TimeProvider).
+        return new OpenCodeBuilder(services);
+    }
+}

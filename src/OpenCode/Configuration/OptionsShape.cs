@@ -1,0 +1,26 @@
+using System.Reflection;
+
+namespace OpenCode.Configuration;
+
+/// <summary>What the options classes look like, for the checks that walk them by name.</summary>
+internal static class OptionsShape
+{
+    /// <summary>Gets a value indicating whether a property holds a nested options object (a config section).</summary>
+    internal static bool IsSection(Type type) =>
+        type.IsClass && type != typeof(string) && type.Namespace == typeof(OpenCodeOptions).Namespace;
+
+    /// <summary>Gets a value indicating whether a property holds a list of strings.</summary>
+    internal static bool IsStringList(Type type) => type == typeof(IList<string>) || type == typeof(string[]) || type == typeof(List<string>);
+
+    internal static IEnumerable<PropertyInfo> Settings(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite);
+
+    internal static PropertyInfo? Find(Type type, string key) =>
+        Settings(type).FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Returns the camelCase name a setting has in a config file.</summary>
+    internal static string JsonName(PropertyInfo property) =>
+        string.Concat(property.Name[..1].ToLowerInvariant(), property.Name.AsSpan(1));
+
+    internal static IEnumerable<string> JsonNames(Type type) => Settings(type).Select(JsonName);
+}

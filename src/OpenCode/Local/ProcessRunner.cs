@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace OpenCode.Local;
+
+/// <summary>Runs a build tool to completion, streaming its output lines; a failure throws with the tail of its output.</summary>
+internal static class ProcessRunner
+{
+    public static async Task RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        Action<string>? onLine,
+        CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        var tail = new OutputTail(30);
+        using var process = new Process { StartInfo = startInfo };
+        void OnData(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is { } line)
+            {
+                tail.Add(line);
+                onLine?.Invoke(line);
+            }
+        }
+
+        process.OutputDataReceived += OnData;
+        process.ErrorDataReceived += OnData;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new OpenCodeException(
+                OpenCodeErrorCodes.LocalServerFailed,
+                $"'{Path.GetFileName(fileName)} {string.Join(' ', startInfo.ArgumentList)}' failed with exit code {process.ExitCode}:\n{tail}");
+        }
+    }
+}
