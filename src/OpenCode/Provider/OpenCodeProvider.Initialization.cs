@@ -1,4 +1,5 @@
 using OpenCode.Client;
+using OpenCode.Local;
 using OpenCode.Models;
 
 namespace OpenCode.Provider;
@@ -105,7 +106,14 @@ public sealed partial class OpenCodeProvider
         if (_options.ModelPath is { Length: > 0 } modelPath)
         {
             ProviderLog.StartingLocalServer(_logger, Path.GetFileName(modelPath));
-            _localServer = await LocalServerHandle.StartAsync(modelPath, _options.LocalServer, _loggerFactory, _timeProvider, cancellationToken).ConfigureAwait(false);
+            var startInfo = new LocalLlamaServerStartInfo
+            {
+                ModelPath = modelPath,
+                Options = _options.LocalServer,
+                ApiKey = _options.Auth.ResolveApiKey(),
+                BuildProgress = LocalServerBuildProgress,
+            };
+            _localServer = await LocalLlamaServer.StartAsync(startInfo, _loggerFactory.CreateLogger("OpenCode.LocalServer"), _timeProvider, cancellationToken).ConfigureAwait(false);
             return _localServer.BaseAddress;
         }
 

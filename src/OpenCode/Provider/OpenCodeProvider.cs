@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCode.Client;
 using OpenCode.Configuration;
+using OpenCode.Local;
 using OpenCode.Models;
 
 namespace OpenCode.Provider;
@@ -20,7 +21,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private State? _state;
-    private ILocalServerHandle? _localServer;
+    private LocalLlamaServer? _localServer;
     private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeProvider"/> class.</summary>
@@ -43,6 +44,12 @@ public sealed partial class OpenCodeProvider : IAIProvider
     /// <summary>Gets the wire client, once initialized (for models, health and the OpenCode extras).</summary>
     /// <exception cref="InvalidOperationException">The provider is not initialized.</exception>
     public OpenCodeClient Client => _state?.Client ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
+    /// <summary>Gets or sets where progress of building a missing llama-server goes in direct mode (with <c>localServer.buildIfMissing</c>).</summary>
+    public IProgress<string>? LocalServerBuildProgress { get; set; }
+
+    /// <summary>Gets the local server started in direct mode, or <see langword="null"/>.</summary>
+    public LocalLlamaServer? LocalServer => _localServer;
 
     /// <summary>Gets the server endpoint in use, once initialized (a local server's in direct mode).</summary>
     public Uri? Endpoint => _state?.Client.ServerRoot;

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace OpenCode.ChatClient;
+
+/// <summary>An <see cref="IChatClient"/> over any <see cref="IAIProvider"/>: streaming and non-streaming, with usage and finish reason.</summary>
+internal sealed class OpenCodeChatClient : IChatClient
+{
+    private readonly IAIProvider _provider;
+    private readonly bool _ownsProvider;
+    private readonly ChatClientMetadata _metadata;
+
+    public OpenCodeChatClient(IAIProvider provider, bool ownsProvider, ChatClientMetadata metadata)
+    {
+        _provider = provider;
+        _ownsProvider = ownsProvider;
+        _metadata = metadata;
+    }
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var request = ChatRequestMapper.ToRequest(messages, options);
+        var answer = await _provider.SendMessageAsync(request, cancellationToken).ToCompletedMessageAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var message = new ChatMessage(ChatRole.Assistant, answer.Content);
+        if (answer.ReasoningContent is { Length: > 0 } reasoning)
+        {
+            message.Contents.Insert(0, new TextReasoningContent(reasoning));
+        }
+
+        return new ChatResponse(message)
+        {
+            FinishReason = ChatRequestMapper.ToFinishReason(answer.FinishReason),
+            ModelId = answer.Model,
+            Usage = ChatRequestMapper.ToUsage(answer.Usage),
+        };
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var request = ChatRequestMapper.ToRequest(messages, options);
+        await foreach (var chunk in _provider.SendMessageAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            var update = new ChatResponseUpdate
+            {
+                Role = ChatRole.Assistant,
+                ModelId = chunk.Metadata.Model,
+                CreatedAt = chunk.Metadata.Timestamp,
+            };
+            if (!string.IsNullOrEmpty(chunk.ReasoningContent))
+            {
+                update.Contents.Add(new TextReasoningContent(chunk.ReasoningContent));
+            }
+
+            if (chunk.Content.Length > 0)
+            {
+                update.Contents.Add(new TextContent(chunk.Content));
+            }
+
+            if (chunk.IsDone)
+            {
+                update.FinishReason = chunk.FinishReason is { } reason ? ChatRequestMapper.ToFinishReason(reason) : null;
+                if (ChatRequestMapper.ToUsage(chunk.Metadata.Usage) is { } usage)
+                {
+                    update.Contents.Add(new UsageContent(usage));
+                }
+            }
+
+            yield return update;
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(ChatClientMetadata))
+        {
+            return _metadata;
+        }
+
+        return serviceType.IsInstanceOfType(_provider) ? _provider : serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    public void Dispose()
+    {
+        if (_ownsProvider)
+        {
+            // IChatClient offers only a synchronous Dispose; the provider's cleanup is asynchronous, so it runs in the background.
+            _ = _provider.DisposeAsync().AsTask();
+        }
+    }
+}

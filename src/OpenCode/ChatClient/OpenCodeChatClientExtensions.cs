@@ -1,0 +1,20 @@
+using Microsoft.Extensions.AI;
+using OpenCode.ChatClient;
+using OpenCode.Provider;
+
+namespace OpenCode;
+
+/// <summary>Gives any <see cref="IAIProvider"/> as a <see cref="IChatClient"/>.</summary>
+public static class OpenCodeChatClientExtensions
+{
+    /// <summary>Wraps a provider as an <see cref="IChatClient"/> (usable with <c>ChatClientBuilder</c> middleware).</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="ownsProvider">Whether disposing the chat client disposes the provider.</param>
+    /// <returns>The chat client.</returns>
+    public static IChatClient AsChatClient(this IAIProvider provider, bool ownsProvider = false)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        var endpoint = (provider as OpenCodeProvider)?.Endpoint;
+        return new OpenCodeChatClient(provider, ownsProvider, new ChatClientMetadata("opencode", endpoint, null));
+    }
+}
