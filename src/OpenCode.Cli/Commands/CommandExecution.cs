@@ -1,0 +1,41 @@
+using OpenCode.Cli.Configuration;
+using OpenCode.Cli.Output;
+using OpenCode.Provider;
+
+namespace OpenCode.Cli.Commands;
+
+/// <summary>Runs a command's body with settings and a provider, and turns every failure into one stderr line and an exit code.</summary>
+internal static class CommandExecution
+{
+    public static async Task<int> RunAsync(
+        CliContext context, CommonArguments arguments, Func<CommandSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        using var loggerFactory = CliLogging.Create(context.Error, arguments.Verbose);
+        var logger = loggerFactory.CreateLogger("OpenCode.Cli");
+        try
+        {
+            CliLog.Arguments(logger, arguments);
+            var settings = await CliSettingsLoader.LoadAsync(arguments, context.EnvironmentPrefix, cancellationToken);
+            CliLog.Settings(logger, settings.Options, settings.IsDirect);
+            if (settings.IsDemo)
+            {
+                DemoNotice.Write(context.Error);
+            }
+
+            var provider = new OpenCodeProvider(settings.Options, loggerFactory: loggerFactory);
+            await using (provider)
+            {
+                return await body(new CommandSession(context, arguments, settings, provider), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync("cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return ErrorReporter.Report(context.Error, exception, arguments.Verbose);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using OpenCode.Cli.Configuration;
+using OpenCode.Cli.Output;
+using OpenCode.Provider;
+
+namespace OpenCode.Cli.Commands;
+
+/// <summary>What a running command works with: the console, its arguments, the resolved settings and the provider.</summary>
+internal sealed class CommandSession(CliContext context, CommonArguments arguments, CliSettings settings, OpenCodeProvider provider)
+{
+    public CliContext Context { get; } = context;
+
+    public CommonArguments Arguments { get; } = arguments;
+
+    public CliSettings Settings { get; } = settings;
+
+    public OpenCodeProvider Provider { get; } = provider;
+
+    /// <summary>Connects to the server, or in direct mode starts llama-server (building it first if needed, with progress on stderr).</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        Settings.IsDirect
+            ? LocalServerStartup.RunAsync(Context, Provider, Settings, cancellationToken)
+            : Provider.InitializeAsync(cancellationToken);
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using OpenCode.Cli.Output;
+
+namespace OpenCode.Cli.Commands;
+
+/// <summary><c>opencode models</c>: the models the server serves, with context window, parameters and size.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create(CliContext context, CommonOptions common)
+    {
+        var command = new Command("models", "List the models the server serves.");
+        command.SetAction((parseResult, cancellationToken) =>
+            CommandExecution.RunAsync(context, common.Read(parseResult), RunAsync, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandSession session, CancellationToken cancellationToken)
+    {
+        await session.InitializeAsync(cancellationToken);
+        var models = await session.Provider.ListModelsAsync(cancellationToken);
+        var properties = await session.Provider.Client.GetServerPropertiesAsync(cancellationToken);
+        var rows = models.Select(model => ModelJson.From(model, properties, models.Count)).ToList();
+        if (session.Arguments.Json)
+        {
+            await JsonOutput.WriteAsync(session.Context.Out, rows, CliJsonContext.Default.ListModelJson);
+        }
+        else
+        {
+            ModelsTable.Write(session.Context.Out, rows);
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace OpenCode.Cli.Commands;
+
+/// <summary>Builds the <c>opencode</c> command tree.</summary>
+internal static class RootCommandFactory
+{
+    public static RootCommand Create(CliContext context)
+    {
+        var common = new CommonOptions();
+        var root = new RootCommand("Use open-source code models behind an OpenAI-compatible server (llama.cpp, vLLM, Ollama, ...) or from a local GGUF file.")
+        {
+            ChatCommand.Create(context, common),
+            CompleteCommand.Create(context, common),
+            ModelsCommand.Create(context, common),
+            HealthCommand.Create(context, common),
+        };
+        foreach (var option in common.All)
+        {
+            root.Options.Add(option);
+        }
+
+        return root;
+    }
+}

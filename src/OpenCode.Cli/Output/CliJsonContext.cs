@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace OpenCode.Cli.Output;
+
+/// <summary>The CLI's JSON output shapes: camelCase names, nulls written (so every documented field is present).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(GenerationJson))]
+[JsonSerializable(typeof(List<ModelJson>))]
+[JsonSerializable(typeof(HealthJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

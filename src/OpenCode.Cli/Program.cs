@@ -1,0 +1,5 @@
+using OpenCode.Cli;
+
+using var cancellation = new CancellationTokenSource();
+using var signals = TerminationSignals.CancelOnInterrupt(cancellation);
+return await CliApp.RunAsync(args, CliContext.FromConsole(), cancellation.Token);
