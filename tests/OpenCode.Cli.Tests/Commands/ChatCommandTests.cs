@@ -1,0 +1,77 @@
+using System.Text.Json;
+using OpenCode.Cli.Tests.Fakes;
+
+namespace OpenCode.Cli.Tests.Commands;
+
+public sealed class ChatCommandTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task Chat_FakeServer_StreamsTextToStdoutWithTrailingNewline()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+
+        var result = await CliRun.RunAsync("chat", "Write a function", "--endpoint", server.Url);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldBe(FakeResponses.ChatText + Environment.NewLine);
+        result.Stderr.ShouldBeEmpty();
+        server.Requests.ShouldContain(r => r.Path == "/v1/chat/completions");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Chat_SystemMaxTokensTemperature_SentInRequestBody()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+
+        var result = await CliRun.RunAsync("chat", "Reverse a string", "--endpoint", server.Url, "--system", "Be brief.", "--max-tokens", "42", "--temperature", "0.5");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var body = server.LastBody("/v1/chat/completions");
+        var messages = body.GetProperty("messages").EnumerateArray().ToList();
+        messages.Select(m => m.GetProperty("role").GetString()).ShouldBe(["system", "user"]);
+        messages.Select(m => m.GetProperty("content").GetString()).ShouldBe(["Be brief.", "Reverse a string"]);
+        body.GetProperty("max_tokens").GetInt32().ShouldBe(42);
+        body.GetProperty("temperature").GetDouble().ShouldBe(0.5, 0.0001);
+        body.GetProperty("model").GetString().ShouldBe("fake-coder");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Chat_Json_PrintsOneObjectWithContentFinishReasonModelUsageAndTimeToFirstToken()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+
+        var result = await CliRun.RunAsync("chat", "hi", "--endpoint", server.Url, "--json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var root = document.RootElement;
+        root.GetProperty("content").GetString().ShouldBe(FakeResponses.ChatText);
+        root.GetProperty("finishReason").GetString().ShouldBe("stop");
+        root.GetProperty("model").GetString().ShouldBe("fake-coder");
+        var usage = root.GetProperty("usage");
+        usage.GetProperty("promptTokens").GetInt32().ShouldBe(5);
+        usage.GetProperty("completionTokens").GetInt32().ShouldBe(3);
+        usage.GetProperty("totalTokens").GetInt32().ShouldBe(8);
+        usage.GetProperty("source").GetString().ShouldBe("reported");
+        root.GetProperty("timeToFirstTokenMs").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Chat_CancelledMidStream_Exits130AndKeepsPartialText()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var stdout = new FlushSignalWriter();
+        using var stderr = new StringWriter();
+
+        var run = CliApp.RunAsync(["chat", "trigger:slow", "--endpoint", server.Url], new CliContext(stdout, stderr, false, "OCT_CANCEL_"), cancellation.Token);
+        await stdout.FirstTextFlushed.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        await cancellation.CancelAsync();
+        var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        var result = new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+
+        result.ExitCode.ShouldBe(130, result.ToString());
+        result.Stdout.ShouldBe("partial" + Environment.NewLine);
+        result.StderrLines.ShouldBe(["cancelled"]);
+    }
+}

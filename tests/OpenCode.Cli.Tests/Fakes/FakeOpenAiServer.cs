@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OpenCode.Cli.Tests.Fakes;
+
+/// <summary>
+/// A scripted OpenAI-compatible server on 127.0.0.1 (Kestrel), shaped like llama-server: /health, /v1/models with
+/// <c>meta</c>, /props, streamed chat and plain completions. The prompt picks the script: a prompt containing
+/// <c>trigger:429</c>, <c>trigger:500</c> or <c>trigger:slow</c> gets that answer.
+/// </summary>
+internal sealed class FakeOpenAiServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly FakeServerOptions _options;
+
+    private FakeOpenAiServer(WebApplication app, FakeServerOptions options)
+    {
+        _app = app;
+        _options = options;
+    }
+
+    /// <summary>Gets the server's base URL, for example <c>http://127.0.0.1:41234</c>.</summary>
+    public string Url { get; private set; } = string.Empty;
+
+    /// <summary>Gets every request received: path, body and Authorization header.</summary>
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public static async Task<FakeOpenAiServer> StartAsync(FakeServerOptions? options = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new FakeOpenAiServer(app, options ?? new FakeServerOptions());
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return server;
+    }
+
+    public JsonElement LastBody(string path)
+    {
+        using var document = JsonDocument.Parse(Requests.Last(r => r.Path == path).Body);
+        return document.RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        string body;
+        using (var reader = new StreamReader(request.Body))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        Requests.Enqueue(new RecordedRequest(request.Path, body, request.Headers.Authorization.ToString()));
+        var path = request.Path.Value ?? string.Empty;
+        if (path != "/health" && _options.ApiKey is { } key && request.Headers.Authorization != $"Bearer {key}")
+        {
+            await Json(context, 401, """{"error":{"code":401,"message":"Invalid API Key","type":"authentication_error"}}""");
+            return;
+        }
+
+        await (path switch
+        {
+            "/health" => Json(context, 200, """{"status":"ok"}"""),
+            "/v1/models" => Json(context, 200, FakeResponses.Models(_options.Models)),
+            "/props" => Json(context, 200, FakeResponses.Props(_options.Models[0], _options.PropsContextWindow)),
+            "/v1/chat/completions" or "/v1/completions" => GenerateAsync(context, path, body),
+            _ => Json(context, 404, """{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}"""),
+        });
+    }
+
+    private async Task GenerateAsync(HttpContext context, string path, string body)
+    {
+        if (body.Contains("trigger:429", StringComparison.Ordinal))
+        {
+            context.Response.Headers.RetryAfter = "7";
+            await Json(context, 429, """{"error":{"code":429,"message":"Too many requests","type":"rate_limit_error"}}""");
+            return;
+        }
+
+        if (body.Contains("trigger:500", StringComparison.Ordinal))
+        {
+            await Json(context, 500, """{"error":{"code":500,"message":"The model crashed","type":"server_error"}}""");
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        var chat = path == "/v1/chat/completions";
+        if (body.Contains("trigger:slow", StringComparison.Ordinal))
+        {
+            await Event(context, chat ? FakeResponses.ChatDelta("partial") : FakeResponses.TextDelta("partial"));
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            return;
+        }
+
+        foreach (var data in chat ? FakeResponses.ChatStream() : FakeResponses.CompletionStream())
+        {
+            await Event(context, data);
+        }
+    }
+
+    private static async Task Event(HttpContext context, string data)
+    {
+        await context.Response.WriteAsync($"data: {data}\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
+    private static async Task Json(HttpContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json, context.RequestAborted);
+    }
+}
+
+/// <summary>One request the fake server received.</summary>
+internal sealed record RecordedRequest(string Path, string Body, string Authorization);

@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace OpenCode.Cli.Tests.Fakes;
+
+/// <summary>The literal bodies the fake server sends, as llama-server words them.</summary>
+internal static class FakeResponses
+{
+    public const string ChatText = "Hello, world";
+    public const string CompletionText = "def reverse(s):";
+
+    public static string Models(IReadOnlyList<string> ids) =>
+        $$"""{"object":"list","data":[{{string.Join(",", ids.Select((id, i) => Model(id, i)))}}]}""";
+
+    public static string Props(string loadedModel, int contextWindow) =>
+        $$$"""{"default_generation_settings":{"n_ctx":{{{contextWindow}}}},"total_slots":1,"model_path":"/models/{{{loadedModel}}}.gguf","chat_template":"(a chat template)"}""";
+
+    public static IEnumerable<string> ChatStream() =>
+    [
+        ChatDelta("Hello"),
+        ChatDelta(", world"),
+        """{"id":"c1","object":"chat.completion.chunk","model":"fake-coder","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}""",
+        """{"id":"c1","object":"chat.completion.chunk","model":"fake-coder","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":3,"total_tokens":8}}""",
+        "[DONE]",
+    ];
+
+    public static IEnumerable<string> CompletionStream() =>
+    [
+        TextDelta("def "),
+        TextDelta("reverse(s):"),
+        """{"id":"p1","object":"text_completion","model":"fake-coder","choices":[{"index":0,"text":"","finish_reason":"length"}]}""",
+        """{"id":"p1","object":"text_completion","model":"fake-coder","choices":[],"usage":{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}}""",
+        "[DONE]",
+    ];
+
+    public static string ChatDelta(string text) =>
+        $$$"""{"id":"c1","object":"chat.completion.chunk","model":"fake-coder","choices":[{"index":0,"delta":{"content":{{{JsonSerializer.Serialize(text)}}}},"finish_reason":null}]}""";
+
+    public static string TextDelta(string text) =>
+        $$"""{"id":"p1","object":"text_completion","model":"fake-coder","choices":[{"index":0,"text":{{JsonSerializer.Serialize(text)}},"finish_reason":null}]}""";
+
+    // The first model is the loaded one (llama.cpp meta); the others say only their own context length, as vLLM does.
+    private static string Model(string id, int index) => index == 0
+        ? $$$"""{"id":"{{{id}}}","object":"model","owned_by":"llamacpp","meta":{"n_ctx_train":16384,"n_params":1500000000,"n_vocab":32000,"size":943718400}}"""
+        : $$"""{"id":"{{id}}","object":"model","owned_by":"vllm","context_length":32768}""";
+}

@@ -1,0 +1,14 @@
+namespace OpenCode.Cli.Tests.Fakes;
+
+/// <summary>How the fake server behaves.</summary>
+internal sealed record FakeServerOptions
+{
+    /// <summary>Gets the key every route but /health demands; <see langword="null"/> demands none.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Gets the models /v1/models lists; the first is the one /props describes.</summary>
+    public IReadOnlyList<string> Models { get; init; } = ["fake-coder"];
+
+    /// <summary>Gets the runtime context window /props reports.</summary>
+    public int PropsContextWindow { get; init; } = 8192;
+}
