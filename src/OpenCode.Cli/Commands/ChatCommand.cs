@@ -13,26 +13,17 @@ internal static class ChatCommand
         {
             prompt, generation.MaxTokens, generation.Temperature, generation.System,
         };
-        command.SetAction((parseResult, cancellationToken) =>
+        CommandExecution.SetAction(command, context, common, (parseResult, session, cancellationToken) =>
         {
-            var arguments = common.Read(parseResult);
-            var system = parseResult.GetValue(generation.System);
-            return CommandExecution.RunAsync(
-                context,
-                arguments,
-                (session, token) => GenerationRunner.RunAsync(
-                    session,
-                    new MessageRequest
-                    {
-                        Messages = string.IsNullOrEmpty(system)
-                            ? [Message.User(parseResult.GetRequiredValue(prompt))]
-                            : [Message.System(system), Message.User(parseResult.GetRequiredValue(prompt))],
-                        Mode = CompletionMode.Auto,
-                        MaxTokens = parseResult.GetValue(generation.MaxTokens) ?? session.Settings.DefaultMaxTokens,
-                        Temperature = parseResult.GetValue(generation.Temperature),
-                    },
-                    token),
-                cancellationToken);
+            var user = Message.User(parseResult.GetRequiredValue(prompt));
+            var request = new MessageRequest
+            {
+                Messages = parseResult.GetValue(generation.System) is { Length: > 0 } system ? [Message.System(system), user] : [user],
+                Mode = CompletionMode.Auto,
+                MaxTokens = parseResult.GetValue(generation.MaxTokens) ?? session.Settings.DefaultMaxTokens,
+                Temperature = parseResult.GetValue(generation.Temperature),
+            };
+            return GenerationRunner.RunAsync(session, request, cancellationToken);
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OpenCode.Cli.Configuration;
 using OpenCode.Cli.Output;
 using OpenCode.Provider;
@@ -7,6 +8,11 @@ namespace OpenCode.Cli.Commands;
 /// <summary>Runs a command's body with settings and a provider, and turns every failure into one stderr line and an exit code.</summary>
 internal static class CommandExecution
 {
+    /// <summary>Makes <paramref name="body"/> the command's action, run with the common options read from its command line.</summary>
+    public static void SetAction(Command command, CliContext context, CommonOptions common, Func<ParseResult, CommandSession, CancellationToken, Task<int>> body) =>
+        command.SetAction((parseResult, cancellationToken) =>
+            RunAsync(context, common.Read(parseResult), (session, token) => body(parseResult, session, token), cancellationToken));
+
     public static async Task<int> RunAsync(
         CliContext context, CommonArguments arguments, Func<CommandSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {

@@ -13,19 +13,16 @@ internal static class CompleteCommand
         {
             prompt, generation.MaxTokens, generation.Temperature,
         };
-        command.SetAction((parseResult, cancellationToken) => CommandExecution.RunAsync(
-            context,
-            common.Read(parseResult),
-            (session, token) => GenerationRunner.RunAsync(
-                session,
-                new MessageRequest
-                {
-                    Prompt = parseResult.GetRequiredValue(prompt),
-                    MaxTokens = parseResult.GetValue(generation.MaxTokens) ?? session.Settings.DefaultMaxTokens,
-                    Temperature = parseResult.GetValue(generation.Temperature),
-                },
-                token),
-            cancellationToken));
+        CommandExecution.SetAction(command, context, common, (parseResult, session, cancellationToken) =>
+        {
+            var request = new MessageRequest
+            {
+                Prompt = parseResult.GetRequiredValue(prompt),
+                MaxTokens = parseResult.GetValue(generation.MaxTokens) ?? session.Settings.DefaultMaxTokens,
+                Temperature = parseResult.GetValue(generation.Temperature),
+            };
+            return GenerationRunner.RunAsync(session, request, cancellationToken);
+        });
         return command;
     }
 }

@@ -11,8 +11,7 @@ internal static class HealthCommand
     public static Command Create(CliContext context, CommonOptions common)
     {
         var command = new Command("health", "Check whether the server is up and ready.");
-        command.SetAction((parseResult, cancellationToken) =>
-            CommandExecution.RunAsync(context, common.Read(parseResult), RunAsync, cancellationToken));
+        CommandExecution.SetAction(command, context, common, (_, session, cancellationToken) => RunAsync(session, cancellationToken));
         return command;
     }
 

@@ -9,8 +9,7 @@ internal static class ModelsCommand
     public static Command Create(CliContext context, CommonOptions common)
     {
         var command = new Command("models", "List the models the server serves.");
-        command.SetAction((parseResult, cancellationToken) =>
-            CommandExecution.RunAsync(context, common.Read(parseResult), RunAsync, cancellationToken));
+        CommandExecution.SetAction(command, context, common, (_, session, cancellationToken) => RunAsync(session, cancellationToken));
         return command;
     }
 

@@ -11,6 +11,9 @@ internal sealed record CliSettings(OpenCodeOptions Options, bool IsDirect, bool 
     /// <summary>The answer length for the demo model when none is asked for: its output is noise, so keep it short.</summary>
     public const int DemoMaxTokens = 128;
 
+    /// <summary>The request timeout in direct mode when none is configured: the most the settings allow.</summary>
+    public const int DirectModeTimeout = 300_000;
+
     /// <summary>Gets the <c>--max-tokens</c> to use when none is given.</summary>
     public int? DefaultMaxTokens => IsDemo ? DemoMaxTokens : null;
 }

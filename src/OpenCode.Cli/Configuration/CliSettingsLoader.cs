@@ -11,6 +11,8 @@ namespace OpenCode.Cli.Configuration;
 /// </summary>
 internal static class CliSettingsLoader
 {
+    private static readonly string TimeoutKey = ConfigurationPath.Combine(OpenCodeOptions.SectionName, nameof(OpenCodeOptions.Timeout));
+
     public static async Task<CliSettings> LoadAsync(CommonArguments arguments, string environmentPrefix, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(arguments.Endpoint) && !string.IsNullOrEmpty(arguments.ModelPath))
@@ -40,6 +42,12 @@ internal static class CliSettingsLoader
         {
             // The CLI is where building llama-server on first use is wanted: the user asked for a local model and sees progress.
             options.LocalServer.BuildIfMissing = true;
+
+            // A real model on a CPU can take minutes for one answer; the library's 30 s default suits servers, not that.
+            if (configuration.GetSection(TimeoutKey).Value is null)
+            {
+                options.Timeout = CliSettings.DirectModeTimeout;
+            }
         }
 
         return new CliSettings(options, isDirect, isDemo);
