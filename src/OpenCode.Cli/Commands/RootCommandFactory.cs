@@ -15,6 +15,9 @@ internal static class RootCommandFactory
             ModelsCommand.Create(context, common),
             HealthCommand.Create(context, common),
         };
+
+        // The assembly is OpenCode.Cli (see the project file); help should name the command people type.
+        root.HelpName = "opencode";
         foreach (var option in common.All)
         {
             root.Options.Add(option);

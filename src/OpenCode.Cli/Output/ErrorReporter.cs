@@ -26,12 +26,8 @@ internal static class ErrorReporter
     public static void ReportUsage(TextWriter error, IEnumerable<string> messages) =>
         error.WriteLine($"error: {string.Join("; ", messages.Select(OneLine))} (see 'opencode --help')");
 
-    private static string Headline(string message)
-    {
-        // A configuration message is a headline ending in ':' followed by one line per problem; the problems come from Errors.
-        var firstLine = OneLine(message.Split('\n', 2)[0]).TrimEnd(':');
-        return firstLine;
-    }
+    // A configuration message is a headline ending in ':' and then one line per problem; the problems come from Errors.
+    private static string Headline(string message) => OneLine(message.Split('\n', 2)[0]).TrimEnd(':');
 
     private static string RetryHint(OpenCodeException exception) =>
         exception.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $" (retry after {Math.Ceiling(wait.TotalSeconds)} s)") : string.Empty;
