@@ -10,7 +10,7 @@ internal static class ErrorReporter
     {
         var (line, exitCode) = exception switch
         {
-            OpenCodeConfigurationException config => ($"{Headline(config.Message)}: {string.Join("; ", config.Errors.Select(OneLine))} [{config.Code}]", ExitCodes.Usage),
+            OpenCodeConfigurationException config => ($"{ConfigurationLine(config)} [{config.Code}]", ExitCodes.Usage),
             OpenCodeException known => ($"{OneLine(known.Message)}{RetryHint(known)} [{known.Code}]", ExitCodes.For(known.Code)),
             _ => ($"unexpected {exception.GetType().Name}: {OneLine(exception.Message)} (run with --verbose for details)", ExitCodes.InternalError),
         };
@@ -26,8 +26,11 @@ internal static class ErrorReporter
     public static void ReportUsage(TextWriter error, IEnumerable<string> messages) =>
         error.WriteLine($"error: {string.Join("; ", messages.Select(OneLine))} (see 'opencode --help')");
 
-    // A configuration message is a headline ending in ':' and then one line per problem; the problems come from Errors.
-    private static string Headline(string message) => OneLine(message.Split('\n', 2)[0]).TrimEnd(':');
+    // A configuration message is a headline ending in ':' and then one line per problem, or one problem alone (then Errors is just it).
+    private static string ConfigurationLine(OpenCodeConfigurationException exception) =>
+        exception.Errors.Count == 1 && exception.Errors[0] == exception.Message
+            ? OneLine(exception.Message)
+            : $"{OneLine(exception.Message.Split('\n', 2)[0]).TrimEnd(':')}: {string.Join("; ", exception.Errors.Select(OneLine))}";
 
     private static string RetryHint(OpenCodeException exception) =>
         exception.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $" (retry after {Math.Ceiling(wait.TotalSeconds)} s)") : string.Empty;

@@ -97,7 +97,8 @@ public sealed class ExitCodeTests
         var result = await CliRun.RunAsync("chat", "hi", "--endpoint", "http://127.0.0.1:1", "--model-path", "x.gguf");
 
         result.ExitCode.ShouldBe(2, result.ToString());
-        result.StderrLines.ShouldHaveSingleItem().ShouldEndWith("[INVALID_CONFIGURATION]");
+        result.StderrLines.ShouldHaveSingleItem().ShouldBe(
+            "error: --endpoint and --model-path were both given; use --endpoint URL for a server or --model-path FILE.gguf for a local model. [INVALID_CONFIGURATION]");
     }
 
     [Fact(Timeout = 30_000)]
