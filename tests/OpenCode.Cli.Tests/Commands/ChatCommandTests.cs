@@ -74,4 +74,37 @@ public sealed class ChatCommandTests
         result.Stdout.ShouldBe("partial" + Environment.NewLine);
         result.StderrLines.ShouldBe(["cancelled"]);
     }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Chat_ReasoningContent_ToStderrOnlyWhenVerbose(bool verbose)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+
+        var result = await CliRun.RunAsync(verbose ? ["chat", "trigger:think", "--endpoint", server.Url, "--verbose"] : ["chat", "trigger:think", "--endpoint", server.Url]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldBe("answer" + Environment.NewLine);
+        if (verbose)
+        {
+            result.Stderr.ShouldContain("pondering");
+        }
+        else
+        {
+            result.Stderr.ShouldBeEmpty();
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Chat_StreamCutShort_Exits4AndEndsPartialTextWithNewline()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+
+        var result = await CliRun.RunAsync("chat", "trigger:cut", "--endpoint", server.Url);
+
+        result.ExitCode.ShouldBe(4, result.ToString());
+        result.Stdout.ShouldBe("partial" + Environment.NewLine);
+        result.StderrLines.ShouldHaveSingleItem().ShouldEndWith("[STREAM_INTERRUPTED]");
+    }
 }

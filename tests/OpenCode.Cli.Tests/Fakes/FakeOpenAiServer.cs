@@ -13,7 +13,8 @@ namespace OpenCode.Cli.Tests.Fakes;
 /// <summary>
 /// A scripted OpenAI-compatible server on 127.0.0.1 (Kestrel), shaped like llama-server: /health, /v1/models with
 /// <c>meta</c>, /props, streamed chat and plain completions. The prompt picks the script: a prompt containing
-/// <c>trigger:429</c>, <c>trigger:500</c> or <c>trigger:slow</c> gets that answer.
+/// <c>trigger:429</c>, <c>trigger:500</c>, <c>trigger:slow</c> (one chunk, then nothing), <c>trigger:cut</c> (one chunk,
+/// then the end of the response) or <c>trigger:think</c> (reasoning before the answer) gets that answer.
 /// </summary>
 internal sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -108,7 +109,17 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
-        foreach (var data in chat ? FakeResponses.ChatStream() : FakeResponses.CompletionStream())
+        if (body.Contains("trigger:cut", StringComparison.Ordinal))
+        {
+            // The connection ends after one chunk, with neither a finish reason nor [DONE].
+            await Event(context, chat ? FakeResponses.ChatDelta("partial") : FakeResponses.TextDelta("partial"));
+            return;
+        }
+
+        var script = body.Contains("trigger:think", StringComparison.Ordinal) ? FakeResponses.ReasoningChatStream()
+            : chat ? FakeResponses.ChatStream()
+            : FakeResponses.CompletionStream();
+        foreach (var data in script)
         {
             await Event(context, data);
         }

@@ -23,6 +23,14 @@ internal static class FakeResponses
         "[DONE]",
     ];
 
+    public static IEnumerable<string> ReasoningChatStream() =>
+    [
+        """{"id":"c1","object":"chat.completion.chunk","model":"fake-coder","choices":[{"index":0,"delta":{"reasoning_content":"pondering"},"finish_reason":null}]}""",
+        ChatDelta("answer"),
+        """{"id":"c1","object":"chat.completion.chunk","model":"fake-coder","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}""",
+        "[DONE]",
+    ];
+
     public static IEnumerable<string> CompletionStream() =>
     [
         TextDelta("def "),
