@@ -105,6 +105,29 @@ public sealed class OpenCodeConfigFileTests
     }
 
     [Fact]
+    public void Validate_ApiEndpointNotAUri_SaysSo()
+    {
+        OpenCodeConfigFile.Validate("""{ "apiEndpoint": "not a uri" }""")
+            .ShouldHaveSingleItem().ShouldStartWith("apiEndpoint: 'not a uri' is not an absolute URI");
+    }
+
+    [Fact]
+    public void Validate_NullableSettingOutOfRange_NamesRange()
+    {
+        OpenCodeConfigFile.Validate("""{ "firstTokenTimeout": 50, "defaultTemperature": 2.5 }""").ShouldBe(
+        [
+            "firstTokenTimeout: 50 is out of range; allowed 100 to 300000 (line 1, position 25)",
+            "defaultTemperature: 2.5 is out of range; allowed 0 to 2 (line 1, position 52)",
+        ]);
+    }
+
+    [Fact]
+    public void Validate_CommentAfterDocument_IsAllowed()
+    {
+        OpenCodeConfigFile.Validate("{ \"timeout\": 6000 }\n// trailing note").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Validate_RootIsNotAnObject_SaysSo()
     {
         OpenCodeConfigFile.Validate("[1, 2]").ShouldHaveSingleItem().ShouldStartWith("(root): an array is not an object");
