@@ -84,6 +84,20 @@ public sealed class OpenCodeOptionsBinderTests
     }
 
     [Fact]
+    public void Bind_SectionPassedDirectly_IsStrictAndTakesApiKeyAlias()
+    {
+        var good = EnvironmentLike(("Tools:OpenCode:timeout", "6000"), ("Tools:OpenCode:API_KEY", "k"));
+        var bad = EnvironmentLike(("Tools:OpenCode:timeout", "6000"), ("Tools:OpenCode:extra", "1"));
+
+        var options = OpenCodeOptionsBinder.Bind(good.GetSection("Tools:OpenCode"));
+        var error = Should.Throw<OpenCodeConfigurationException>(() => OpenCodeOptionsBinder.Bind(bad.GetSection("Tools:OpenCode")));
+
+        error.Errors.ShouldHaveSingleItem().ShouldStartWith("extra: unknown setting");
+        options.Timeout.ShouldBe(6000);
+        options.Auth.ApiKey.ShouldBe("k");
+    }
+
+    [Fact]
     public void Bind_UnrelatedRootKeys_AreIgnored()
     {
         var options = OpenCodeOptionsBinder.Bind(EnvironmentLike(("Logging:LogLevel:Default", "Warning"), ("TIMEOUT", "6000")));

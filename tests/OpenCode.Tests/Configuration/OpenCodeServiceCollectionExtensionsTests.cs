@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenCode.Configuration;
 
@@ -46,6 +47,19 @@ public sealed class OpenCodeServiceCollectionExtensionsTests
         // IStartupValidator is what the host runs on start for ValidateOnStart.
         Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate())
             .Message.ShouldContain("timeout: 1 is out of range; allowed 5000 to 300000");
+    }
+
+    [Fact]
+    public async Task AddOpenCode_OutOfRangeValueInHost_StartFailsNamingPath()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>("OpenCode:rateLimits:maxQueueSize", "5")]);
+        builder.Services.AddOpenCode(builder.Configuration);
+        using var host = builder.Build();
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        error.Failures.ShouldHaveSingleItem().ShouldBe("rateLimits.maxQueueSize: 5 is out of range; allowed 10 to 1000");
     }
 
     [Fact]
