@@ -49,14 +49,30 @@ public sealed class LlamaServerFixture : IAsyncDisposable
             return ServerPath;
         }
 
-        string reason = $"No llama-server binary: {LocateError ?? "none on OPENCODE_LLAMA_SERVER, PATH or the cache"}. Run eng/build-llama-server.sh.";
+        SkipUnlessCi($"No llama-server binary: {LocateError ?? "none on OPENCODE_LLAMA_SERVER, PATH or the cache"}. Run eng/build-llama-server.sh.");
+        return string.Empty;
+    }
+
+    /// <summary>Gets a cached llama.cpp vocabulary (see <see cref="VocabularySource.KnownVocabularies"/>), skipping the test when it is missing (failing it when <c>CI=true</c>).</summary>
+    public static VocabularySource RequireVocabulary(string name)
+    {
+        string path = VocabularySource.GetKnownVocabularyPath(name);
+        if (!File.Exists(path))
+        {
+            SkipUnlessCi($"The {name} vocabulary is not cached at {path}; run eng/build-llama-server.sh.");
+        }
+
+        return VocabularySource.FromVocabFile(path);
+    }
+
+    private static void SkipUnlessCi(string reason)
+    {
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException("CI=true requires a llama-server. " + reason);
+            throw new InvalidOperationException("CI=true requires what this test needs. " + reason);
         }
 
         Assert.Skip(reason);
-        return string.Empty;
     }
 
     /// <summary>Writes a tiny model once per <paramref name="name"/> and returns its path (later calls with the same name reuse it).</summary>

@@ -32,12 +32,14 @@ public sealed class LocalLlamaServerTests(LlamaServerFixture fixture)
         using var http = RawChatClient.CreateHttpClient();
         await using var server = await fixture.StartAsync(fixture.DefaultModel, new LocalServerOptions { MaxRestarts = 2 }, cts.Token);
         int firstPid = server.ProcessId;
+        var address = server.BaseAddress;
 
         await server.KillForTestingAsync();
         await server.EnsureRunningAsync(cts.Token);
 
         server.RestartCount.ShouldBe(1);
         server.ProcessId.ShouldNotBe(firstPid);
+        server.BaseAddress.ShouldBe(address); // the port was free again, so it was kept
         server.HasFailed.ShouldBeFalse();
         var stream = await RawChatClient.StreamChatAsync(http, server.BaseAddress, "hello", 8, cts.Token);
         stream.FinishReason.ShouldBe("length");
@@ -57,8 +59,26 @@ public sealed class LocalLlamaServerTests(LlamaServerFixture fixture)
 
         exception.Code.ShouldBe(OpenCodeErrorCodes.LocalServerFailed);
         exception.Message.ShouldContain("MaxRestarts");
-        exception.Message.ShouldContain("llama"); // the tail of the server's own output
+        exception.Message.ShouldContain("listening on"); // the tail of the killed server's own output
         server.RestartCount.ShouldBe(1);
+        server.HasFailed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task KillProcess_ModelFileGone_RestartsFailUntilTheLimitAndTheErrorQuotesTheServer()
+    {
+        using var cts = TestDeadline.After(Deadline);
+        string model = Path.Combine(fixture.WorkDirectory, $"vanishing-{Guid.NewGuid():N}.gguf");
+        File.Copy(fixture.DefaultModel, model);
+        await using var server = await fixture.StartAsync(model, new LocalServerOptions { MaxRestarts = 2 }, cts.Token);
+
+        File.Delete(model);
+        await server.KillForTestingAsync();
+        var exception = await Should.ThrowAsync<OpenCodeException>(() => server.EnsureRunningAsync(cts.Token));
+
+        exception.Code.ShouldBe(OpenCodeErrorCodes.LocalServerFailed);
+        exception.Message.ShouldContain("failed to load model"); // llama-server's own output about the failed restart
+        server.RestartCount.ShouldBe(2);
         server.HasFailed.ShouldBeTrue();
     }
 
@@ -98,7 +118,7 @@ public sealed class LocalLlamaServerTests(LlamaServerFixture fixture)
 
         exception.Code.ShouldBe(OpenCodeErrorCodes.LocalServerFailed);
         exception.Message.ShouldContain("exited with code");
-        exception.Message.ShouldContain("garbage.gguf"); // llama-server's own error lines name the file
+        exception.Message.ShouldContain("failed to load model"); // llama-server's own error lines
     }
 
     [Fact]

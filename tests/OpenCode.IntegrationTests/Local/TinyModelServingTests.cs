@@ -75,23 +75,7 @@ public sealed class TinyModelServingTests(LlamaServerFixture fixture)
             // Real vocabularies are big (qwen2: ~150k tokens): a narrow model keeps the file at a few MB.
             EmbeddingLength = vocabulary == "qwen2" ? 16 : 32,
             HeadCount = 2,
-            Vocabulary = RequireVocabulary(vocabulary),
+            Vocabulary = LlamaServerFixture.RequireVocabulary(vocabulary),
         },
     };
-
-    private static VocabularySource RequireVocabulary(string name)
-    {
-        string path = VocabularySource.GetKnownVocabularyPath(name);
-        if (!File.Exists(path))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"CI=true requires the {name} vocabulary at {path}.");
-            }
-
-            Assert.Skip($"The {name} vocabulary is not cached at {path}; run eng/build-llama-server.sh.");
-        }
-
-        return VocabularySource.FromVocabFile(path);
-    }
 }
