@@ -30,18 +30,7 @@ internal sealed class LlamaServerProcess : IDisposable
 
     public static LlamaServerProcess Start(string executable, IReadOnlyList<string> arguments, string? apiKey, ILogger logger)
     {
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
+        var startInfo = ProcessRunner.CreateStartInfo(executable, arguments);
         if (apiKey is not null)
         {
             // The environment, unlike the command line, is not visible to other users of the machine.

@@ -143,6 +143,6 @@ public sealed partial class LocalLlamaServer : IAsyncDisposable
         _disposing.Dispose();
     }
 
-    /// <summary>Kills the server process as a crash would, so tests can watch the restart.</summary>
-    internal void KillForTesting() => _process?.Kill();
+    /// <summary>Kills the server process as a crash would and waits until it is gone, so tests can watch the restart.</summary>
+    internal Task KillForTestingAsync() => _process?.StopAsync() ?? Task.CompletedTask;
 }
