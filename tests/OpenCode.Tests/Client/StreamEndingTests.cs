@@ -106,15 +106,17 @@ public sealed class StreamEndingTests
     }
 
     [Fact]
-    public async Task StreamChatCompletion_UnknownFieldsAndExtraChoices_AreIgnored()
+    public async Task StreamChatCompletion_UnknownFieldsAndOtherChoices_AreIgnored()
     {
         var odd = """{"id":"x","weird":{"nested":[1,{"a":null}]},"choices":[{"index":0,"delta":{"content":"ok","logprobs":{"x":[1]}},"extra":true},{"index":1,"delta":{"content":"other"}}],"model":"tiny"}""";
-        using var client = ClientHarness.Create(ClientHarness.Streaming(() => ScriptedStream.SplitEvery(ClientHarness.Events(odd, ClientHarness.Finish("stop"), "[DONE]"), 3)));
+        var interleaved = """{"choices":[{"finish_reason":"length","delta":{"content":"second"},"index":1}],"model":"tiny"}""";
+        using var client = ClientHarness.Create(ClientHarness.Streaming(() => ScriptedStream.SplitEvery(ClientHarness.Events(odd, interleaved, ClientHarness.Finish("stop"), "[DONE]"), 3)));
 
         var (chunks, thrown) = await ClientHarness.CollectAsync(client.StreamChatCompletionAsync(ClientHarness.Chat(), "tiny", TestContext.Current.CancellationToken));
 
         thrown.ShouldBeNull();
         string.Concat(chunks.Select(c => c.Content)).ShouldBe("ok");
+        chunks[^1].FinishReason.ShouldBe(FinishReason.Stop);
     }
 
     [Fact]
