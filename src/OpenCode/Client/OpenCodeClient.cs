@@ -47,14 +47,7 @@ public sealed partial class OpenCodeClient : IDisposable
     public static HttpClient CreateHttpClient(TimeSpan connectTimeout)
     {
 #pragma warning disable CA2000 // The HttpClient owns and disposes the handler.
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = connectTimeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-            AllowAutoRedirect = false,
-        };
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpClient(HttpHandlerFactory.Create(connectTimeout), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 #pragma warning restore CA2000
     }
 

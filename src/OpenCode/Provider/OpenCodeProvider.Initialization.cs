@@ -56,7 +56,7 @@ public sealed partial class OpenCodeProvider
             var info = models.FirstOrDefault(m => m.Id == model);
             var capabilities = new ProviderCapabilities
             {
-                Model = model ?? "(server default)",
+                Model = model ?? properties?.ModelPath ?? "(chosen by the server)",
                 AvailableModels = [.. models.Select(m => m.Id).Where(IsEnabled)],
                 ContextWindow = properties?.ContextWindow ?? info?.ContextWindow,
                 TrainingContextWindow = info?.TrainingContextWindow,
@@ -67,7 +67,7 @@ public sealed partial class OpenCodeProvider
                 Dialect = properties is not null ? "llama.cpp" : "openai",
             };
             ProviderLog.Initialized(_logger, client.ServerRoot, capabilities.Model, capabilities.ContextWindow, capabilities.Dialect);
-            return new State(client, capabilities, models);
+            return new State(client, capabilities, models, model);
         }
         catch
         {

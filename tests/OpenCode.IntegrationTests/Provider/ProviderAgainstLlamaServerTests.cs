@@ -124,8 +124,9 @@ public sealed class ProviderAgainstLlamaServerTests(LlamaServerFixture fixture)
             await Task.Delay(5, cts.Token);
         }
 
-        TestContext.Current.SendDiagnosticMessage($"generation stopped {stopwatch.ElapsedMilliseconds} ms after cancellation");
+        // Measured at ~10-50 ms (docs/benchmarks.md); a connection drained instead of closed would take ~2 s.
         (await IsProcessingAsync(http, server.BaseAddress, cts.Token)).ShouldBeFalse();
+        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
         received.ShouldBe(20);
     }
 

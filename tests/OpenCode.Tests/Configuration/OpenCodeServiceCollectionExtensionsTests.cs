@@ -108,6 +108,7 @@ public sealed class OpenCodeServiceCollectionExtensionsTests
         sockets.ConnectTimeout.ShouldBe(TimeSpan.FromMilliseconds(1234));
         sockets.AllowAutoRedirect.ShouldBeFalse();
         sockets.PooledConnectionLifetime.ShouldBe(TimeSpan.FromMinutes(2));
+        sockets.MaxResponseDrainSize.ShouldBe(0);
     }
 
     [Fact]
