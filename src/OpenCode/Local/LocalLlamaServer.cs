@@ -85,7 +85,7 @@ public sealed partial class LocalLlamaServer : IAsyncDisposable
         var server = new LocalLlamaServer(startInfo, executable, logger ?? NullLogger.Instance, timeProvider ?? TimeProvider.System);
         try
         {
-            await server.RunProcessAsync(FreePort.Find(), cancellationToken).ConfigureAwait(false);
+            await server.StartOnFreePortAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
