@@ -26,6 +26,20 @@ public sealed class LocalLlamaServerTests(LlamaServerFixture fixture)
     }
 
     [Fact]
+    public async Task GetSharedServerAsync_TwoCallers_GetTheSameRunningServer()
+    {
+        using var cts = TestDeadline.After(Deadline);
+        using var http = RawChatClient.CreateHttpClient();
+
+        var first = await fixture.GetSharedServerAsync(cts.Token);
+        var second = await fixture.GetSharedServerAsync(cts.Token);
+        var props = await RawChatClient.GetJsonAsync(http, first.BaseAddress, "props", cts.Token);
+
+        second.ShouldBeSameAs(first);
+        props.GetProperty("total_slots").GetInt32().ShouldBe(4);
+    }
+
+    [Fact]
     public async Task KillProcess_Supervisor_RestartsItAndItAnswersAgain()
     {
         using var cts = TestDeadline.After(Deadline);
