@@ -10,9 +10,7 @@ public sealed class LlamaServerBuilderFakeToolsTests(LlamaServerFixture fixture)
     {
         FakeExecutables.SkipOnWindows();
         using var cts = TestDeadline.After(TimeSpan.FromSeconds(60));
-        string root = Path.Combine(fixture.WorkDirectory, "build-" + Guid.NewGuid().ToString("N"));
-        string tools = Path.Combine(root, "tools");
-        string cache = Path.Combine(root, "cache");
+        var (tools, cache) = NewBuildFolders();
         FakeExecutables.Write(tools, "npm", """
             mkdir -p package/llama && echo bundle > package/llama/gitRelease.bundle
             tar czf node-llama-cpp-3.22.1.tgz package && rm -rf package
@@ -30,12 +28,9 @@ public sealed class LlamaServerBuilderFakeToolsTests(LlamaServerFixture fixture)
             fi
             """);
         FakeExecutables.Write(tools, "c++", "exit 0");
-        var environment = new LocalEnvironment(
-            name => name switch { "PATH" => tools, "OPENCODE_CACHE_DIR" => cache, _ => null },
-            File.Exists);
         var progress = new List<string>();
 
-        string binary = await new LlamaServerBuilder(environment).BuildAsync(new ListProgress(progress), cts.Token);
+        string binary = await new LlamaServerBuilder(EnvironmentWith(tools, cache)).BuildAsync(new ListProgress(progress), cts.Token);
 
         binary.ShouldBe(Path.Combine(cache, "llama-server", "de3ff81", "llama-server"));
         File.ReadAllText(binary).ShouldContain("echo built");
@@ -52,21 +47,26 @@ public sealed class LlamaServerBuilderFakeToolsTests(LlamaServerFixture fixture)
     {
         FakeExecutables.SkipOnWindows();
         using var cts = TestDeadline.After(TimeSpan.FromSeconds(60));
-        string root = Path.Combine(fixture.WorkDirectory, "build-" + Guid.NewGuid().ToString("N"));
-        string tools = Path.Combine(root, "tools");
+        var (tools, cache) = NewBuildFolders();
         FakeExecutables.Write(tools, "npm", "echo 'npm ERR! 404 Not Found' >&2; exit 1");
         FakeExecutables.Write(tools, "git", "exit 0");
         FakeExecutables.Write(tools, "cmake", "exit 0");
         FakeExecutables.Write(tools, "c++", "exit 0");
-        var environment = new LocalEnvironment(
-            name => name switch { "PATH" => tools, "OPENCODE_CACHE_DIR" => Path.Combine(root, "cache"), _ => null },
-            File.Exists);
 
-        var exception = await Should.ThrowAsync<OpenCodeException>(() => new LlamaServerBuilder(environment).BuildAsync(null, cts.Token));
+        var exception = await Should.ThrowAsync<OpenCodeException>(() => new LlamaServerBuilder(EnvironmentWith(tools, cache)).BuildAsync(null, cts.Token));
 
         exception.Code.ShouldBe(OpenCodeErrorCodes.LocalServerFailed);
         exception.Message.ShouldContain("npm ERR! 404 Not Found");
         exception.Message.ShouldContain("exit code 1");
+    }
+
+    private static LocalEnvironment EnvironmentWith(string tools, string cache) =>
+        new(name => name switch { "PATH" => tools, "OPENCODE_CACHE_DIR" => cache, _ => null }, File.Exists);
+
+    private (string Tools, string Cache) NewBuildFolders()
+    {
+        string root = Path.Combine(fixture.WorkDirectory, "build-" + Guid.NewGuid().ToString("N"));
+        return (Path.Combine(root, "tools"), Path.Combine(root, "cache"));
     }
 
     private sealed class ListProgress(List<string> lines) : IProgress<string>
