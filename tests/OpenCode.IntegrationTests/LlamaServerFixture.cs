@@ -51,7 +51,7 @@ public sealed class LlamaServerFixture : IAsyncDisposable
             return ServerPath;
         }
 
-        SkipUnlessCi($"No llama-server binary: {LocateError ?? "none on OPENCODE_LLAMA_SERVER, PATH or the cache"}. Run eng/build-llama-server.sh.");
+        SkipUnlessCi($"No llama-server binary: {LocateError ?? "none on OPENCODE_LLAMA_SERVER, PATH or in the cache."} Run eng/build-llama-server.sh.");
         return string.Empty;
     }
 
