@@ -110,6 +110,21 @@ public sealed class LocalLlamaServerTests(LlamaServerFixture fixture)
     }
 
     [Fact]
+    public async Task OnHostExit_WithoutDispose_KillsTheServerAndDoesNotRestartIt()
+    {
+        using var cts = TestDeadline.After(Deadline);
+        await using var server = await fixture.StartAsync(fixture.DefaultModel, new LocalServerOptions { MaxRestarts = 3 }, cts.Token);
+        int pid = server.ProcessId;
+
+        server.OnHostExit(null, EventArgs.Empty);
+        await server.Supervision.WaitAsync(cts.Token);
+        await server.ProcessExited.WaitAsync(cts.Token);
+
+        server.RestartCount.ShouldBe(0);
+        server.ProcessId.ShouldBe(pid);
+    }
+
+    [Fact]
     public async Task StartAsync_MissingModelFile_ThrowsLocalServerFailedNamingThePath()
     {
         using var cts = TestDeadline.After(Deadline);
