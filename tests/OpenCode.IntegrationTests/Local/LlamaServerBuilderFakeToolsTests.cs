@@ -34,6 +34,11 @@ public sealed class LlamaServerBuilderFakeToolsTests(LlamaServerFixture fixture)
 
         binary.ShouldBe(Path.Combine(cache, "llama-server", "de3ff81", "llama-server"));
         File.ReadAllText(binary).ShouldContain("echo built");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(binary).HasFlag(UnixFileMode.UserExecute).ShouldBeTrue();
+        }
+
         File.Exists(Path.Combine(cache, "vocab", "de3ff81", "ggml-vocab-fake.gguf")).ShouldBeTrue();
         File.Exists(Path.Combine(cache, "templates", "de3ff81", "x.jinja")).ShouldBeTrue();
         progress.Where(p => p.StartsWith("building llama-server:", StringComparison.Ordinal))
