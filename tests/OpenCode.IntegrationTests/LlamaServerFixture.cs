@@ -18,6 +18,8 @@ public sealed class LlamaServerFixture : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<string>> _models = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<LocalLlamaServer> _servers = [];
+    private readonly SemaphoreSlim _sharedGate = new(1, 1);
+    private LocalLlamaServer? _shared;
 
     public LlamaServerFixture()
     {
@@ -49,7 +51,7 @@ public sealed class LlamaServerFixture : IAsyncDisposable
             return ServerPath;
         }
 
-        SkipUnlessCi($"No llama-server binary: {LocateError ?? "none on OPENCODE_LLAMA_SERVER, PATH or the cache"}. Run eng/build-llama-server.sh.");
+        SkipUnlessCi($"No llama-server binary: {LocateError ?? "none on OPENCODE_LLAMA_SERVER, PATH or in the cache."} Run eng/build-llama-server.sh.");
         return string.Empty;
     }
 
@@ -101,6 +103,25 @@ public sealed class LlamaServerFixture : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Gets one server for the default model with 4 slots, started on first use and shared by every test that asks:
+    /// for tests that only send requests. Never kill or dispose it; start your own with <see cref="StartAsync(string, LocalServerOptions?, CancellationToken)"/> for that.
+    /// </summary>
+    public async Task<LocalLlamaServer> GetSharedServerAsync(CancellationToken cancellationToken = default)
+    {
+        await _sharedGate.WaitAsync(cancellationToken);
+        try
+        {
+            _shared ??= await StartAsync(DefaultModel, new LocalServerOptions { Parallel = 4 }, cancellationToken);
+            await _shared.EnsureRunningAsync(cancellationToken);
+            return _shared;
+        }
+        finally
+        {
+            _sharedGate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var server in _servers)
@@ -108,6 +129,7 @@ public sealed class LlamaServerFixture : IAsyncDisposable
             await server.DisposeAsync();
         }
 
+        _sharedGate.Dispose();
         Directory.Delete(WorkDirectory, recursive: true);
     }
 }

@@ -9,6 +9,7 @@ internal sealed class LlamaServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ILogger _logger;
+    private int? _exitCode;
 
     private LlamaServerProcess(Process process, ILogger logger)
     {
@@ -26,7 +27,8 @@ internal sealed class LlamaServerProcess : IDisposable
 
     public bool HasExited => Exited.IsCompleted;
 
-    public int ExitCode => _process.ExitCode;
+    /// <summary>Gets the exit code; only valid once <see cref="HasExited"/>, and still readable after <see cref="Dispose"/>.</summary>
+    public int ExitCode => _exitCode ?? _process.ExitCode;
 
     public static LlamaServerProcess Start(string executable, IReadOnlyList<string> arguments, string? apiKey, ILogger logger)
     {
@@ -78,7 +80,15 @@ internal sealed class LlamaServerProcess : IDisposable
         await Exited.ConfigureAwait(false);
     }
 
-    public void Dispose() => _process.Dispose();
+    public void Dispose()
+    {
+        if (HasExited)
+        {
+            _exitCode = _process.ExitCode;
+        }
+
+        _process.Dispose();
+    }
 
     private void OnOutput(object sender, DataReceivedEventArgs e)
     {

@@ -26,6 +26,20 @@ public sealed class LocalLlamaServerTests(LlamaServerFixture fixture)
     }
 
     [Fact]
+    public async Task GetSharedServerAsync_TwoCallers_GetTheSameRunningServer()
+    {
+        using var cts = TestDeadline.After(Deadline);
+        using var http = RawChatClient.CreateHttpClient();
+
+        var first = await fixture.GetSharedServerAsync(cts.Token);
+        var second = await fixture.GetSharedServerAsync(cts.Token);
+        var props = await RawChatClient.GetJsonAsync(http, first.BaseAddress, "props", cts.Token);
+
+        second.ShouldBeSameAs(first);
+        props.GetProperty("total_slots").GetInt32().ShouldBe(4);
+    }
+
+    [Fact]
     public async Task KillProcess_Supervisor_RestartsItAndItAnswersAgain()
     {
         using var cts = TestDeadline.After(Deadline);
@@ -93,6 +107,21 @@ public sealed class LocalLlamaServerTests(LlamaServerFixture fixture)
 
         Should.Throw<ArgumentException>(() => Process.GetProcessById(pid));
         await Should.ThrowAsync<ObjectDisposedException>(() => server.EnsureRunningAsync(cts.Token));
+    }
+
+    [Fact]
+    public async Task OnHostExit_WithoutDispose_KillsTheServerAndDoesNotRestartIt()
+    {
+        using var cts = TestDeadline.After(Deadline);
+        await using var server = await fixture.StartAsync(fixture.DefaultModel, new LocalServerOptions { MaxRestarts = 3 }, cts.Token);
+        int pid = server.ProcessId;
+
+        server.OnHostExit(null, EventArgs.Empty);
+        await server.Supervision.WaitAsync(cts.Token);
+        await server.ProcessExited.WaitAsync(cts.Token);
+
+        server.RestartCount.ShouldBe(0);
+        server.ProcessId.ShouldBe(pid);
     }
 
     [Fact]
