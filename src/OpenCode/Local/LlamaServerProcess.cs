@@ -25,7 +25,26 @@ internal sealed class LlamaServerProcess : IDisposable
     /// <summary>Gets a task that completes when the process has exited and its output has been read.</summary>
     public Task Exited { get; private set; } = Task.CompletedTask;
 
-    public bool HasExited => Exited.IsCompleted;
+    /// <summary>Gets a value indicating whether the process is gone; asks the OS, because <see cref="Exited"/> also waits for the output to drain.</summary>
+    public bool HasExited
+    {
+        get
+        {
+            if (Exited.IsCompleted)
+            {
+                return true;
+            }
+
+            try
+            {
+                return _process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                return true;
+            }
+        }
+    }
 
     /// <summary>Gets the exit code; only valid once <see cref="HasExited"/>, and still readable after <see cref="Dispose"/>.</summary>
     public int ExitCode => _exitCode ?? _process.ExitCode;
