@@ -24,6 +24,6 @@ public static class OpenCodeAdapter
             Auth = new AuthOptions { ApiKey = config.ApiKey },
             Models = new ModelOptions { DefaultModel = config.DefaultModel },
         };
-        return new OpenCodeLlmPort(new OpenCodeProvider(options, loggerFactory: loggerFactory));
+        return new OpenCodeLlmPort(new OpenCodeProvider(options, loggerFactory: loggerFactory), ownsProvider: true);
     }
 }

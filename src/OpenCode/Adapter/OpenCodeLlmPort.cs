@@ -1,7 +1,7 @@
 namespace OpenCode;
 
-/// <summary>An <see cref="ILlmPort"/> over a provider it owns.</summary>
-internal sealed class OpenCodeLlmPort(IAIProvider provider) : ILlmPort, IAsyncDisposable
+/// <summary>An <see cref="ILlmPort"/> over a provider, which it disposes when it owns it.</summary>
+internal sealed class OpenCodeLlmPort(IAIProvider provider, bool ownsProvider) : ILlmPort, IAsyncDisposable
 {
     public async Task<LlmMessage> CompleteAsync(IReadOnlyList<LlmMessage> messages, LlmCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -24,7 +24,7 @@ internal sealed class OpenCodeLlmPort(IAIProvider provider) : ILlmPort, IAsyncDi
         };
     }
 
-    public ValueTask DisposeAsync() => provider.DisposeAsync();
+    public ValueTask DisposeAsync() => ownsProvider ? provider.DisposeAsync() : ValueTask.CompletedTask;
 
     private static Message ToMessage(LlmMessage message, int index)
     {

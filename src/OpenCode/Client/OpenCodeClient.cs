@@ -23,7 +23,11 @@ public sealed partial class OpenCodeClient : IDisposable
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeClient"/> class.</summary>
     /// <param name="options">Where the server is, the key and the timeouts.</param>
-    /// <param name="httpClient">The HTTP client to use (from <c>IHttpClientFactory</c>); <see langword="null"/> creates one with the connect timeout.</param>
+    /// <param name="httpClient">
+    /// The HTTP client to use (from <c>IHttpClientFactory</c>); <see langword="null"/> creates one with <see cref="CreateHttpClient"/>.
+    /// A client of your own should have an infinite timeout and a <see cref="SocketsHttpHandler"/> with <c>MaxResponseDrainSize = 0</c>,
+    /// or a cancelled stream keeps the server generating while .NET drains the connection (up to 2 s).
+    /// </param>
     /// <param name="timeProvider">The clock; <see langword="null"/> uses the system clock.</param>
     /// <param name="logger">The logger; never receives credentials, and prompt text only at Trace.</param>
     public OpenCodeClient(OpenCodeClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null, ILogger? logger = null)
@@ -47,14 +51,7 @@ public sealed partial class OpenCodeClient : IDisposable
     public static HttpClient CreateHttpClient(TimeSpan connectTimeout)
     {
 #pragma warning disable CA2000 // The HttpClient owns and disposes the handler.
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = connectTimeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-            AllowAutoRedirect = false,
-        };
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpClient(HttpHandlerFactory.Create(connectTimeout), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 #pragma warning restore CA2000
     }
 

@@ -104,23 +104,29 @@ internal sealed class StreamEventParser
             return;
         }
 
-        var first = true;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (!first || reader.TokenType != JsonTokenType.StartObject)
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
-                // Only the first choice is streamed (n = 1); others are skipped whole.
                 reader.Skip();
                 continue;
             }
 
-            first = false;
-            ReadChoice(ref reader, ref result, data);
+            // Only choice 0 is followed; with n > 1 a server interleaves events of other choices.
+            var choice = default(StreamEvent);
+            if (ReadChoice(ref reader, ref choice, data) == 0)
+            {
+                result.Content = choice.Content;
+                result.Reasoning = choice.Reasoning;
+                result.FinishReason = choice.FinishReason;
+                result.HasToolCalls = choice.HasToolCalls;
+            }
         }
     }
 
-    private void ReadChoice(ref Utf8JsonReader reader, ref StreamEvent result, ReadOnlySpan<byte> data)
+    private int ReadChoice(ref Utf8JsonReader reader, ref StreamEvent result, ReadOnlySpan<byte> data)
     {
+        var index = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("delta"u8) || reader.ValueTextEquals("message"u8))
@@ -141,12 +147,19 @@ internal sealed class StreamEventParser
                     result.FinishReason = FinishReason.FromUtf8(reader.ValueSpan);
                 }
             }
+            else if (reader.ValueTextEquals("index"u8))
+            {
+                reader.Read();
+                index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : 0;
+            }
             else
             {
                 reader.Read();
                 reader.Skip();
             }
         }
+
+        return index;
     }
 
     private void ReadDelta(ref Utf8JsonReader reader, ref StreamEvent result, ReadOnlySpan<byte> data)

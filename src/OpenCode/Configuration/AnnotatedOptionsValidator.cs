@@ -7,7 +7,8 @@ namespace OpenCode.Configuration;
 /// <remarks><see cref="Validator"/> does not descend into nested objects by itself, so this walks them.</remarks>
 internal static class AnnotatedOptionsValidator
 {
-    internal static void Validate(object instance, string path, List<string> errors)
+    /// <summary>Adds a message per broken annotation to <paramref name="errors"/> and the setting's path to <paramref name="invalidPaths"/>.</summary>
+    internal static void Validate(object instance, string path, List<string> errors, HashSet<string> invalidPaths)
     {
         var type = instance.GetType();
         var results = new List<ValidationResult>();
@@ -16,7 +17,9 @@ internal static class AnnotatedOptionsValidator
         {
             foreach (var member in result.MemberNames)
             {
-                errors.Add(Describe(instance, type.GetProperty(member), path, result));
+                var property = type.GetProperty(member);
+                errors.Add(Describe(instance, property, path, result));
+                invalidPaths.Add(property is null ? path : ConfigurationErrorText.Join(path, OptionsShape.JsonName(property)));
             }
         }
 
@@ -25,11 +28,12 @@ internal static class AnnotatedOptionsValidator
             var childPath = ConfigurationErrorText.Join(path, OptionsShape.JsonName(property));
             if (property.GetValue(instance) is { } child)
             {
-                Validate(child, childPath, errors);
+                Validate(child, childPath, errors, invalidPaths);
             }
             else
             {
                 errors.Add($"{childPath}: must be set; it was null");
+                invalidPaths.Add(childPath);
             }
         }
     }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Newtonsoft.Json.Linq;
 
 namespace OpenCode.Configuration;

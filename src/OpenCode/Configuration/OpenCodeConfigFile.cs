@@ -77,12 +77,9 @@ public static class OpenCodeConfigFile
         try
         {
             document = JToken.ReadFrom(reader, settings);
+            // Reading on past the document makes the reader reject anything but comments after it.
             while (reader.Read())
             {
-                if (reader.TokenType != JsonToken.Comment)
-                {
-                    throw new JsonReaderException($"Unexpected content after the end of the JSON object.", reader.Path, reader.LineNumber, reader.LinePosition, null);
-                }
             }
 
             error = null;

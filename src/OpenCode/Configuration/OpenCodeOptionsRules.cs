@@ -3,10 +3,15 @@ namespace OpenCode.Configuration;
 /// <summary>The rules that tie settings together, which no single range attribute can express.</summary>
 internal static class OpenCodeOptionsRules
 {
-    internal static void Check(OpenCodeOptions options, List<string> errors)
+    /// <summary>Adds a message per broken rule; a rule over a setting already out of range is skipped, to say each problem once.</summary>
+    internal static void Check(OpenCodeOptions options, List<string> errors, HashSet<string> invalidPaths)
     {
         CheckEndpoint(options.ApiEndpoint, errors);
-        CheckFirstTokenTimeout(options, errors);
+        if (!invalidPaths.Contains("timeout") && !invalidPaths.Contains("firstTokenTimeout"))
+        {
+            CheckFirstTokenTimeout(options, errors);
+        }
+
         if (options.Models is { } models)
         {
             CheckModels(models, errors);

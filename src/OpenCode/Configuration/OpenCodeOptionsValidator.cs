@@ -26,8 +26,9 @@ public sealed class OpenCodeOptionsValidator : IValidateOptions<OpenCodeOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        AnnotatedOptionsValidator.Validate(options, string.Empty, errors);
-        OpenCodeOptionsRules.Check(options, errors);
+        var invalidPaths = new HashSet<string>(StringComparer.Ordinal);
+        AnnotatedOptionsValidator.Validate(options, string.Empty, errors, invalidPaths);
+        OpenCodeOptionsRules.Check(options, errors, invalidPaths);
         return errors;
     }
 

@@ -1,7 +1,11 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenCode;
 using OpenCode.Configuration;
+using OpenCode.Provider;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -47,8 +51,14 @@ public static class OpenCodeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         OpenCodeHttpClientRegistration.Add(services);
 
-        // EXTENSION POINT: register the provider here once it lands (OpenCodeProvider as IAIProvider, IChatClient and
-        // ILlmPort, built from IOptions<OpenCodeOptions>, IHttpClientFactory client OpenCodeOptions.HttpClientName and TimeProvider).
+        services.TryAddSingleton(sp => new OpenCodeProvider(
+            sp.GetRequiredService<IOptions<OpenCodeOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenCodeOptions.HttpClientName),
+            sp.GetService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IAIProvider>(sp => sp.GetRequiredService<OpenCodeProvider>());
+        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenCodeProvider>().AsChatClient());
+        services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<OpenCodeProvider>(), ownsProvider: false));
         return new OpenCodeBuilder(services);
     }
 }

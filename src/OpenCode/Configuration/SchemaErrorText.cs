@@ -9,6 +9,14 @@ internal static class SchemaErrorText
 {
     internal static string Describe(ValidationError error, JToken document)
     {
+        // A value that fails every type of a union (["string", "null"]) may still be of the right type and fail a
+        // narrower rule (format, range); that rule is the one worth naming.
+        if (error is MultiTypeValidationError union
+            && union.Errors.SelectMany(e => e.Value).FirstOrDefault(e => !IsTypeError(e.Kind)) is { } specific)
+        {
+            error = specific;
+        }
+
         var path = ToPath(error.Path);
         var value = ValueAt(document, path);
         var shown = ConfigurationErrorText.Show(path, value);

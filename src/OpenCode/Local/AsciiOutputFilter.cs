@@ -13,7 +13,7 @@ internal static class AsciiOutputFilter
     private const char SentencePieceSpace = '\u2581';
     private const char ByteLevelSpace = '\u0120';
 
-    public static bool[] EmittableTokens(TokenizerData vocabulary)
+    public static bool[] EmittableTokens(TokenizerData vocabulary, bool includeHighBytes = false)
     {
         var special = vocabulary.SpecialTokenIds;
         char space = vocabulary.Model == "gpt2" ? ByteLevelSpace : SentencePieceSpace;
@@ -24,6 +24,7 @@ internal static class AsciiOutputFilter
                 && !special.Contains(id)
                 && IsPlainAscii(vocabulary.Tokens[id], space)
                 && !LooksLikeMarker(vocabulary.Tokens[id]);
+            emittable[id] |= includeHighBytes && vocabulary.TokenTypes[id] == TokenizerData.ByteTokenType && IsHighByte(vocabulary.Tokens[id]);
         }
 
         return emittable;
@@ -46,6 +47,11 @@ internal static class AsciiOutputFilter
 
         return true;
     }
+
+    // Byte tokens are spelled <0xNN>; 0x80 and above are parts of multi-byte UTF-8 sequences.
+    private static bool IsHighByte(string text) =>
+        text.Length == 6 && text.StartsWith("<0x", StringComparison.Ordinal)
+        && byte.TryParse(text.AsSpan(3, 2), System.Globalization.NumberStyles.HexNumber, null, out var value) && value >= 0x80;
 
     // Some vocabularies mark "<|endoftext|>"-like tokens as NORMAL; llama.cpp still treats many of them as end of generation.
     private static bool LooksLikeMarker(string text) =>

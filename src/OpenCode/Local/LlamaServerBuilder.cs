@@ -1,6 +1,4 @@
-using System.Formats.Tar;
 using System.Globalization;
-using System.IO.Compression;
 
 namespace OpenCode.Local;
 
@@ -44,10 +42,10 @@ public sealed class LlamaServerBuilder
         {
             progress?.Report($"fetching node-llama-cpp@{LlamaCppRelease.NodeLlamaCppVersion} source bundle");
             await ProcessRunner.RunAsync(tools["npm"], ["pack", "--silent", $"node-llama-cpp@{LlamaCppRelease.NodeLlamaCppVersion}"], work, null, cancellationToken).ConfigureAwait(false);
-            string bundle = await ExtractBundleAsync(work, cancellationToken).ConfigureAwait(false);
+            string bundle = await LlamaSourceFiles.ExtractBundleAsync(work, cancellationToken).ConfigureAwait(false);
             string source = Path.Combine(work, "llama.cpp");
             await ProcessRunner.RunAsync(tools["git"], ["clone", "-q", bundle, source], work, null, cancellationToken).ConfigureAwait(false);
-            CopyResources(source);
+            LlamaSourceFiles.CopyResources(source, _environment.CacheRoot);
 
             progress?.Report("configuring (cmake)");
             string build = Path.Combine(source, "build");
@@ -69,6 +67,11 @@ public sealed class LlamaServerBuilder
 
             Directory.CreateDirectory(Path.GetDirectoryName(binary)!);
             File.Copy(Path.Combine(build, "bin", LocalEnvironment.ServerFileName), binary + ".tmp", overwrite: true);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(binary + ".tmp", File.GetUnixFileMode(binary + ".tmp") | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+
             File.Move(binary + ".tmp", binary, overwrite: true);
             progress?.Report($"built: {binary}");
             return binary;
@@ -105,52 +108,4 @@ public sealed class LlamaServerBuilder
     private static OpenCodeException MissingTool(string tool) => new(
         OpenCodeErrorCodes.LocalServerFailed,
         $"llama-server cannot be built: the required tool '{tool}' is not on PATH. Install it, or point LocalServer:ExecutablePath at a llama-server binary.");
-
-    private static async Task<string> ExtractBundleAsync(string work, CancellationToken cancellationToken)
-    {
-        const string entryName = "package/llama/gitRelease.bundle";
-        string tarball = Path.Combine(work, $"node-llama-cpp-{LlamaCppRelease.NodeLlamaCppVersion}.tgz");
-        string bundle = Path.Combine(work, "gitRelease.bundle");
-        var file = File.OpenRead(tarball);
-        await using (file.ConfigureAwait(false))
-        {
-            var gzip = new GZipStream(file, CompressionMode.Decompress);
-            await using (gzip.ConfigureAwait(false))
-            {
-                var reader = new TarReader(gzip);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
-                    {
-                        if (entry.Name == entryName)
-                        {
-                            await entry.ExtractToFileAsync(bundle, overwrite: true, cancellationToken).ConfigureAwait(false);
-                            return bundle;
-                        }
-                    }
-                }
-            }
-        }
-
-        throw new OpenCodeException(OpenCodeErrorCodes.LocalServerFailed, $"{Path.GetFileName(tarball)} holds no {entryName}.");
-    }
-
-    private void CopyResources(string source)
-    {
-        foreach (var (pattern, from, kind) in new[] { ("ggml-vocab-*.gguf", "models", "vocab"), ("*.jinja", Path.Combine("models", "templates"), "templates") })
-        {
-            string sourceDirectory = Path.Combine(source, from);
-            if (!Directory.Exists(sourceDirectory))
-            {
-                continue;
-            }
-
-            string destination = Path.Combine(_environment.CacheRoot, kind, LlamaCppRelease.Commit);
-            Directory.CreateDirectory(destination);
-            foreach (string file in Directory.EnumerateFiles(sourceDirectory, pattern))
-            {
-                File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
-            }
-        }
-    }
 }

@@ -9,6 +9,7 @@ internal sealed class LlamaServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ILogger _logger;
+    private int? _exitCode;
 
     private LlamaServerProcess(Process process, ILogger logger)
     {
@@ -24,24 +25,33 @@ internal sealed class LlamaServerProcess : IDisposable
     /// <summary>Gets a task that completes when the process has exited and its output has been read.</summary>
     public Task Exited { get; private set; } = Task.CompletedTask;
 
-    public bool HasExited => Exited.IsCompleted;
+    /// <summary>Gets a value indicating whether the process is gone; asks the OS, because <see cref="Exited"/> also waits for the output to drain.</summary>
+    public bool HasExited
+    {
+        get
+        {
+            if (Exited.IsCompleted)
+            {
+                return true;
+            }
 
-    public int ExitCode => _process.ExitCode;
+            try
+            {
+                return _process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Gets the exit code; only valid once <see cref="HasExited"/>, and still readable after <see cref="Dispose"/>.</summary>
+    public int ExitCode => _exitCode ?? _process.ExitCode;
 
     public static LlamaServerProcess Start(string executable, IReadOnlyList<string> arguments, string? apiKey, ILogger logger)
     {
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
+        var startInfo = ProcessRunner.CreateStartInfo(executable, arguments);
         if (apiKey is not null)
         {
             // The environment, unlike the command line, is not visible to other users of the machine.
@@ -89,7 +99,15 @@ internal sealed class LlamaServerProcess : IDisposable
         await Exited.ConfigureAwait(false);
     }
 
-    public void Dispose() => _process.Dispose();
+    public void Dispose()
+    {
+        if (HasExited)
+        {
+            _exitCode = _process.ExitCode;
+        }
+
+        _process.Dispose();
+    }
 
     private void OnOutput(object sender, DataReceivedEventArgs e)
     {

@@ -10,6 +10,24 @@ public sealed partial class LocalLlamaServer
 
     private static TaskCompletionSource NewReadySource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private async Task StartOnFreePortAsync(CancellationToken cancellationToken)
+    {
+        const int attempts = 3;
+        for (int attempt = 1; ; attempt++)
+        {
+            int port = FreePort.Find();
+            try
+            {
+                await RunProcessAsync(port, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (OpenCodeException) when (attempt < attempts && !FreePort.IsFree(port))
+            {
+                // Another program took the port between our probe and the server's bind: try another one.
+            }
+        }
+    }
+
     private async Task RunProcessAsync(int port, CancellationToken cancellationToken)
     {
         var process = LlamaServerProcess.Start(_executable, LlamaServerArguments.Build(_startInfo, port), _startInfo.ApiKey, _logger);
@@ -45,6 +63,17 @@ public sealed partial class LocalLlamaServer
         {
             // Disposing.
         }
+        catch (Exception exception)
+        {
+            // Never leave callers of EnsureRunningAsync waiting on a supervisor that has stopped.
+            MarkFailed(new OpenCodeException(OpenCodeErrorCodes.LocalServerFailed, "Supervising llama-server failed: " + exception.Message, innerException: exception));
+        }
+    }
+
+    private void MarkFailed(OpenCodeException exception)
+    {
+        _failed = true;
+        _ready.TrySetException(exception);
     }
 
     private async Task RestartAsync(CancellationToken stopping)
@@ -64,7 +93,7 @@ public sealed partial class LocalLlamaServer
                 _ready.TrySetResult();
                 return;
             }
-            catch (OpenCodeException exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LocalServerLog.RestartFailed(_logger, exception);
                 lastError = exception;
@@ -73,8 +102,7 @@ public sealed partial class LocalLlamaServer
         }
 
         LocalServerLog.ServerFailed(_logger, maxRestarts);
-        _failed = true;
-        _ready.TrySetException(new OpenCodeException(
+        MarkFailed(new OpenCodeException(
             OpenCodeErrorCodes.LocalServerFailed,
             $"llama-server for '{_startInfo.ModelPath}' exited with code {dead.ExitCode} after {maxRestarts} restarts (LocalServer:MaxRestarts); "
             + $"it is not restarted again. Its last output:\n{dead.Tail}",

@@ -85,7 +85,7 @@ public sealed partial class LocalLlamaServer : IAsyncDisposable
         var server = new LocalLlamaServer(startInfo, executable, logger ?? NullLogger.Instance, timeProvider ?? TimeProvider.System);
         try
         {
-            await server.RunProcessAsync(FreePort.Find(), cancellationToken).ConfigureAwait(false);
+            await server.StartOnFreePortAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -95,6 +95,7 @@ public sealed partial class LocalLlamaServer : IAsyncDisposable
 
         server._ready.TrySetResult();
         server._monitor = server.SuperviseAsync();
+        AppDomain.CurrentDomain.ProcessExit += server.OnHostExit;
         return server;
     }
 
@@ -129,6 +130,7 @@ public sealed partial class LocalLlamaServer : IAsyncDisposable
             return;
         }
 
+        AppDomain.CurrentDomain.ProcessExit -= OnHostExit;
         await _disposing.CancelAsync().ConfigureAwait(false);
         await _monitor.ConfigureAwait(false);
         if (_process is { } process)
@@ -143,6 +145,19 @@ public sealed partial class LocalLlamaServer : IAsyncDisposable
         _disposing.Dispose();
     }
 
-    /// <summary>Kills the server process as a crash would, so tests can watch the restart.</summary>
-    internal void KillForTesting() => _process?.Kill();
+    /// <summary>Gets the supervisor loop; it ends when the server is disposed, the host exits, or restarts are used up.</summary>
+    internal Task Supervision => _monitor;
+
+    /// <summary>Gets a task that completes when the current server process has exited.</summary>
+    internal Task ProcessExited => _process?.Exited ?? Task.CompletedTask;
+
+    /// <summary>Stops supervising and kills the server: a host that exits without disposing must not leave it running.</summary>
+    internal void OnHostExit(object? sender, EventArgs e)
+    {
+        _disposing.Cancel();
+        _process?.Kill();
+    }
+
+    /// <summary>Kills the server process as a crash would and waits until it is gone, so tests can watch the restart.</summary>
+    internal Task KillForTestingAsync() => _process?.StopAsync() ?? Task.CompletedTask;
 }

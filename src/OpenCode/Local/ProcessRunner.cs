@@ -5,16 +5,11 @@ namespace OpenCode.Local;
 /// <summary>Runs a build tool to completion, streaming its output lines; a failure throws with the tail of its output.</summary>
 internal static class ProcessRunner
 {
-    public static async Task RunAsync(
-        string fileName,
-        IEnumerable<string> arguments,
-        string workingDirectory,
-        Action<string>? onLine,
-        CancellationToken cancellationToken)
+    /// <summary>Describes a child process with its output redirected and its arguments passed unquoted.</summary>
+    public static ProcessStartInfo CreateStartInfo(string fileName, IEnumerable<string> arguments)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -24,6 +19,18 @@ internal static class ProcessRunner
             startInfo.ArgumentList.Add(argument);
         }
 
+        return startInfo;
+    }
+
+    public static async Task RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        Action<string>? onLine,
+        CancellationToken cancellationToken)
+    {
+        var startInfo = CreateStartInfo(fileName, arguments);
+        startInfo.WorkingDirectory = workingDirectory;
         var tail = new OutputTail(30);
         using var process = new Process { StartInfo = startInfo };
         void OnData(object sender, DataReceivedEventArgs e)

@@ -58,7 +58,7 @@ public static class TinyModelFactory
         writer.Add("tokenizer.chat_template", GgufValue.Of(template ?? ChatMlTemplate.Text));
 
         var weights = new TinyModelWeights(new Random(spec.Seed), anchored: !spec.AllowAnyToken);
-        bool[]? emittable = spec.AllowAnyToken ? null : AsciiOutputFilter.EmittableTokens(vocabulary);
+        bool[]? emittable = spec.AllowAnyToken ? null : AsciiOutputFilter.EmittableTokens(vocabulary, spec.EmitHighBytes);
         AddTensor(writer, "token_embd.weight", embd, vocabSize, weights.Embeddings(embd, vocabSize));
         AddTensor(writer, "output_norm.weight", embd, 1, TinyModelWeights.Ones(embd));
         AddTensor(writer, "output.weight", embd, vocabSize, weights.Output(embd, vocabSize, emittable, AnchorWeight));

@@ -48,4 +48,11 @@ public sealed record TinyModelSpec
     /// broken UTF-8; set it to make a model whose streams can fail mid-way.
     /// </summary>
     public bool AllowAnyToken { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether byte tokens for bytes 0x80–0xFF may be generated besides the ASCII tokens (and still
+    /// never an end-of-generation token): the model then emits invalid UTF-8 mid-stream, which a server reports as an error.
+    /// Ignored when <see cref="AllowAnyToken"/> is set.
+    /// </summary>
+    public bool EmitHighBytes { get; init; }
 }

@@ -11,12 +11,7 @@ public sealed partial class OpenCodeProvider
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (_state is { } ready)
         {
-            if (_localServer is not null)
-            {
-                await _localServer.EnsureRunningAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return ready;
+            return _localServer is null ? ready : await FollowLocalServerAsync(ready, cancellationToken).ConfigureAwait(false);
         }
 
         await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -30,14 +25,40 @@ public sealed partial class OpenCodeProvider
         }
     }
 
+    /// <summary>Waits for a restarting local server, and moves to its new address if the restart had to take another port.</summary>
+    private async Task<State> FollowLocalServerAsync(State state, CancellationToken cancellationToken)
+    {
+        await _localServer!.EnsureRunningAsync(cancellationToken).ConfigureAwait(false);
+        if (_localServer.BaseAddress == state.Client.ServerRoot)
+        {
+            return state;
+        }
+
+        await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = _state!;
+            if (current.Client.ServerRoot != _localServer.BaseAddress)
+            {
+                current.Client.Dispose();
+                _state = current = current with { Client = CreateClient(_localServer.BaseAddress) };
+            }
+
+            return current;
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    private OpenCodeClient CreateClient(Uri endpoint) =>
+        new(OpenCodeClientOptions.FromOptions(_options, endpoint), _httpClient, _timeProvider, _loggerFactory.CreateLogger("OpenCode.Client"));
+
     private async Task<State> InitializeCoreAsync(CancellationToken cancellationToken)
     {
         var endpoint = await ResolveEndpointAsync(cancellationToken).ConfigureAwait(false);
-        var client = new OpenCodeClient(
-            OpenCodeClientOptions.FromOptions(_options, endpoint),
-            _httpClient,
-            _timeProvider,
-            _loggerFactory.CreateLogger("OpenCode.Client"));
+        var client = CreateClient(endpoint);
         try
         {
             if (!string.IsNullOrEmpty(_options.Auth.ResolveApiKey()) && await client.ValidateAuthAsync(cancellationToken).ConfigureAwait(false) is { IsValid: false })
@@ -56,7 +77,7 @@ public sealed partial class OpenCodeProvider
             var info = models.FirstOrDefault(m => m.Id == model);
             var capabilities = new ProviderCapabilities
             {
-                Model = model ?? "(server default)",
+                Model = model ?? properties?.ModelPath ?? "(chosen by the server)",
                 AvailableModels = [.. models.Select(m => m.Id).Where(IsEnabled)],
                 ContextWindow = properties?.ContextWindow ?? info?.ContextWindow,
                 TrainingContextWindow = info?.TrainingContextWindow,
@@ -67,7 +88,7 @@ public sealed partial class OpenCodeProvider
                 Dialect = properties is not null ? "llama.cpp" : "openai",
             };
             ProviderLog.Initialized(_logger, client.ServerRoot, capabilities.Model, capabilities.ContextWindow, capabilities.Dialect);
-            return new State(client, capabilities, models);
+            return new State(client, capabilities, models, model);
         }
         catch
         {

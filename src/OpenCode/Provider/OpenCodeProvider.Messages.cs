@@ -11,7 +11,7 @@ public sealed partial class OpenCodeProvider
         ArgumentNullException.ThrowIfNull(request);
         var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var wire = PrepareRequest(request, state);
-        ProviderLog.Routing(_logger, wire.Kind.ToString(), wire.Model ?? "(server default)");
+        ProviderLog.Routing(_logger, wire.Kind.ToString(), wire.Model ?? "(chosen by the server)");
 
         if (_options.Features.Streaming)
         {
@@ -42,7 +42,7 @@ public sealed partial class OpenCodeProvider
                 $"The request carries custom parameters ({string.Join(", ", request.AdditionalParameters.Keys)}) but features.customParameters is off.");
         }
 
-        var model = request.Model ?? (state.Capabilities.Model == "(server default)" ? null : state.Capabilities.Model);
+        var model = request.Model ?? state.DefaultModel;
         if (model is not null && !IsEnabled(model))
         {
             throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not in models.enabledModels ({string.Join(", ", _options.Models.EnabledModels)}).");

@@ -92,5 +92,6 @@ public sealed partial class OpenCodeProvider : IAIProvider
     private bool IsEnabled(string model) =>
         _options.Models.EnabledModels.Count == 0 || _options.Models.EnabledModels.Contains(model, StringComparer.Ordinal);
 
-    private sealed record State(OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models);
+    /// <summary>What initialization learned; <paramref name="DefaultModel"/> is <see langword="null"/> when the server chooses.</summary>
+    private sealed record State(OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models, string? DefaultModel);
 }

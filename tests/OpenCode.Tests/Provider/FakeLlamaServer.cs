@@ -1,0 +1,63 @@
+using System.Net;
+using OpenCode.Configuration;
+using OpenCode.Provider;
+using OpenCode.Tests.Client;
+using OpenCode.Tests.Fakes;
+
+namespace OpenCode.Tests.Provider;
+
+/// <summary>A scripted server shaped like llama-server: /v1/models with meta, /props, chat and plain completions.</summary>
+internal sealed class FakeLlamaServer
+{
+    public FakeLlamaServer(string chatTemplate = "{% for m in messages %}{{ m.content }}{% endfor %}", int contextWindow = 8192, params string[] models)
+    {
+        Models = models.Length == 0 ? ["tiny-coder"] : models;
+        Handler = new ScriptedHandler((request, _, _) => Task.FromResult(Respond(request, chatTemplate, contextWindow)));
+    }
+
+    public string[] Models { get; }
+
+    public ScriptedHandler Handler { get; }
+
+    public IEnumerable<string> Paths => Handler.Requests.Select(r => r.Uri.AbsolutePath);
+
+    public OpenCodeProvider CreateProvider(Action<OpenCodeOptions>? configure = null)
+    {
+        var options = new OpenCodeOptions { ApiEndpoint = "http://127.0.0.1:18081" };
+        configure?.Invoke(options);
+        return new OpenCodeProvider(options, new HttpClient(Handler) { Timeout = Timeout.InfiniteTimeSpan });
+    }
+
+    private HttpResponseMessage Respond(HttpRequestMessage request, string chatTemplate, int contextWindow)
+    {
+        var data = string.Join(",", Models.Select(m => $$$"""{"id":"{{{m}}}","object":"model","owned_by":"llamacpp","meta":{"n_ctx_train":16384,"n_params":2100000,"n_vocab":300,"size":1000000}}"""));
+        return request.RequestUri!.AbsolutePath switch
+        {
+            "/v1/models" => ScriptedHandler.Json($$"""{"object":"list","data":[{{data}}]}"""),
+            "/props" => ScriptedHandler.Json($$$"""{"default_generation_settings":{"n_ctx":{{{contextWindow}}}},"total_slots":2,"model_path":"/m/tiny.gguf","chat_template":{{{System.Text.Json.JsonSerializer.Serialize(chatTemplate)}}}}"""),
+            "/v1/chat/completions" when request.Headers.Accept.Count == 0 =>
+                ScriptedHandler.Json("""{"choices":[{"index":0,"message":{"role":"assistant","content":"whole answer"},"finish_reason":"stop"}],"model":"tiny-coder","usage":{"prompt_tokens":4,"completion_tokens":2}}"""),
+            "/v1/chat/completions" => Sse(ClientHarness.Events(ClientHarness.Delta("chat "), ClientHarness.Delta("answer"), ClientHarness.Finish("length"), """{"choices":[],"model":"tiny-coder","usage":{"prompt_tokens":9,"completion_tokens":2}}""", "[DONE]")),
+            "/v1/completions" => Sse(ClientHarness.Events("""{"choices":[{"text":"plain","index":0,"finish_reason":"stop"}],"model":"tiny-coder"}""", "[DONE]")),
+            _ => ScriptedHandler.Json("""{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}""", HttpStatusCode.NotFound),
+        };
+    }
+
+    private static HttpResponseMessage Sse(byte[] body) => ScriptedHandler.Sse(new MemoryStream(body));
+
+    public static string Text(IEnumerable<MessageChunk> chunks) => string.Concat(chunks.Select(c => c.Content));
+
+    public static async Task<List<MessageChunk>> Collect(IAsyncEnumerable<MessageChunk> chunks)
+    {
+        var list = new List<MessageChunk>();
+        await foreach (var chunk in chunks)
+        {
+            list.Add(chunk);
+        }
+
+        return list;
+    }
+
+    public static string Body(ScriptedHandler handler, string path) =>
+        handler.Requests.Last(r => r.Uri.AbsolutePath == path).Body ?? throw new InvalidOperationException($"No body was sent to {path}.");
+}
