@@ -8,9 +8,6 @@ namespace OpenCode.Cli;
 /// <summary>The <c>opencode</c> command line, callable in-process: parses the arguments and runs a command.</summary>
 internal static class CliApp
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
-        RunAsync(args, new CliContext(stdout, stderr, ErrorIsTerminal: false, CliContext.DefaultEnvironmentPrefix), cancellationToken);
-
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
