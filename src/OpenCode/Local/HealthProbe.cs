@@ -42,7 +42,7 @@ internal static class HealthProbe
         {
             throw new OpenCodeException(
                 OpenCodeErrorCodes.LocalServerFailed,
-                $"llama-server did not become healthy within {timeout.TotalMilliseconds:0} ms (LocalServer:StartupTimeout). Its last output:\n{process.Tail}");
+                $"llama-server did not become healthy within {timeout.TotalMilliseconds:0} ms (localServer.startupTimeout). Its last output:\n{process.Tail}");
         }
     }
 

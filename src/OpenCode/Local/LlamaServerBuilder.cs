@@ -107,5 +107,5 @@ public sealed class LlamaServerBuilder
 
     private static OpenCodeException MissingTool(string tool) => new(
         OpenCodeErrorCodes.LocalServerFailed,
-        $"llama-server cannot be built: the required tool '{tool}' is not on PATH. Install it, or point LocalServer:ExecutablePath at a llama-server binary.");
+        $"llama-server cannot be built: the required tool '{tool}' is not on PATH. Install it, or point localServer.executablePath at a llama-server binary.");
 }

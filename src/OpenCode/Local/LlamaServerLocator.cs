@@ -34,7 +34,7 @@ public sealed class LlamaServerLocator
         ArgumentNullException.ThrowIfNull(options);
         if (!string.IsNullOrWhiteSpace(options.ExecutablePath))
         {
-            return Existing(options.ExecutablePath, "LocalServer:ExecutablePath");
+            return Existing(options.ExecutablePath, "localServer.executablePath");
         }
 
         if (_environment.GetVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
@@ -63,9 +63,9 @@ public sealed class LlamaServerLocator
         {
             throw new OpenCodeException(
                 OpenCodeErrorCodes.LocalServerFailed,
-                "No llama-server binary was found. Set LocalServer:ExecutablePath or the OPENCODE_LLAMA_SERVER environment variable, "
+                "No llama-server binary was found. Set localServer.executablePath or the OPENCODE_LLAMA_SERVER environment variable, "
                 + "put llama-server on PATH, run eng/build-llama-server.sh (it caches the binary at "
-                + $"{_environment.CachedServerPath}), or set LocalServer:BuildIfMissing to build it (about 7 minutes).");
+                + $"{_environment.CachedServerPath}), or set localServer.buildIfMissing to build it (about 7 minutes).");
         }
 
         return await new LlamaServerBuilder(_environment).BuildAsync(progress, cancellationToken).ConfigureAwait(false);

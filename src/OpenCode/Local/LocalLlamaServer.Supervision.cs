@@ -104,7 +104,7 @@ public sealed partial class LocalLlamaServer
         LocalServerLog.ServerFailed(_logger, maxRestarts);
         MarkFailed(new OpenCodeException(
             OpenCodeErrorCodes.LocalServerFailed,
-            $"llama-server for '{_startInfo.ModelPath}' exited with code {dead.ExitCode} after {maxRestarts} restarts (LocalServer:MaxRestarts); "
+            $"llama-server for '{_startInfo.ModelPath}' exited with code {dead.ExitCode} after {maxRestarts} restarts (localServer.maxRestarts); "
             + $"it is not restarted again. Its last output:\n{dead.Tail}",
             innerException: lastError));
     }

@@ -15,7 +15,7 @@ public sealed class LocalLlamaServerStartInfo
     /// <summary>Gets the API key the server demands (passed in its environment, not its command line); <see langword="null"/> for none.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Gets the model name the server reports (<c>--alias</c>); <see langword="null"/> uses the file name.</summary>
+    /// <summary>Gets the model id the server reports (<c>--alias</c>); <see langword="null"/> leaves llama-server to report the file path.</summary>
     public string? ModelAlias { get; init; }
 
     /// <summary>Gets more command-line arguments for llama-server, for example <c>--metrics</c>.</summary>

@@ -130,6 +130,7 @@ public sealed partial class OpenCodeProvider
             var startInfo = new LocalLlamaServerStartInfo
             {
                 ModelPath = modelPath,
+                ModelAlias = Path.GetFileNameWithoutExtension(modelPath),
                 Options = _options.LocalServer,
                 ApiKey = _options.Auth.ResolveApiKey(),
                 BuildProgress = LocalServerBuildProgress,

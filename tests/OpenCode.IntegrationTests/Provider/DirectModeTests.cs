@@ -25,6 +25,7 @@ public sealed class DirectModeTests(LlamaServerFixture fixture)
         {
             var first = await provider.SendMessageAsync(new MessageRequest { Messages = [Message.User("hi")], MaxTokens = 6 }, cts.Token).ToCompletedMessageAsync(cancellationToken: cts.Token);
             first.Usage!.CompletionTokens.ShouldBe(6);
+            first.Model.ShouldBe(Path.GetFileNameWithoutExtension(fixture.DefaultModel));
             provider.Endpoint!.Host.ShouldBe("127.0.0.1");
             var server = provider.LocalServer.ShouldNotBeNull();
             pid = server.ProcessId;

@@ -48,7 +48,7 @@ public sealed class LlamaServerLocatorTests
         var exception = Should.Throw<OpenCodeException>(() => locator.Locate(new LocalServerOptions { ExecutablePath = "/nope/llama-server" }));
 
         exception.Code.ShouldBe(OpenCodeErrorCodes.LocalServerFailed);
-        exception.Message.ShouldContain("LocalServer:ExecutablePath");
+        exception.Message.ShouldContain("localServer.executablePath");
         exception.Message.ShouldContain("/nope/llama-server");
     }
 
@@ -61,7 +61,7 @@ public sealed class LlamaServerLocatorTests
             () => locator.LocateOrBuildAsync(new LocalServerOptions(), null, TestContext.Current.CancellationToken));
 
         exception.Code.ShouldBe(OpenCodeErrorCodes.LocalServerFailed);
-        exception.Message.ShouldContain("LocalServer:ExecutablePath");
+        exception.Message.ShouldContain("localServer.executablePath");
         exception.Message.ShouldContain("OPENCODE_LLAMA_SERVER");
         exception.Message.ShouldContain("PATH");
         exception.Message.ShouldContain("eng/build-llama-server.sh");
