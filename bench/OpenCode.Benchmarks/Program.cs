@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Running;
+using OpenCode.Benchmarks;
+
+if (args.Length > 0 && args[0] == "stream")
+{
+    return await StreamHarness.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "bdn")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(StreamingBenchmarks).Assembly).Run(args[1..]);
+    return 0;
+}
+
+Console.Error.WriteLine("""
+    usage:
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- stream [--seconds 30] [--warmup 10] [--chunks 20000]
+                                                                        [--streams-per-sample 3] [--alloc-streams 20]
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- bdn --filter '*'
+    """);
+return 2;
