@@ -6,6 +6,12 @@ if (args.Length > 0 && args[0] == "stream")
     return await StreamHarness.RunAsync(args[1..]);
 }
 
+if (args.Length > 2 && args[0] == "spin")
+{
+    // For profilers (perf with DOTNET_PerfMapEnabled=1): one client streaming from memory in a loop.
+    return await StreamHarness.SpinAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(StreamingBenchmarks).Assembly).Run(args[1..]);
@@ -17,5 +23,6 @@ Console.Error.WriteLine("""
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- stream [--seconds 30] [--warmup 10] [--chunks 20000]
                                                                         [--streams-per-sample 3] [--alloc-streams 20]
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- bdn --filter '*'
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
     """);
 return 2;

@@ -70,6 +70,23 @@ internal static class StreamHarness
         return 0;
     }
 
+    public static async Task<int> SpinAsync(int client, int seconds)
+    {
+        var transcript = ReplayTranscript.Load(ReplayTranscript.DefaultPath, 20_000);
+        var sink = new StringBuilder(transcript.ExpectedContent.Length + 1024);
+        await using var clients = await StreamClients.InMemoryAsync(transcript);
+        var clock = Stopwatch.StartNew();
+        long chunks = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            sink.Clear();
+            chunks += await clients.RunAsync(client, sink);
+        }
+
+        Console.WriteLine($"{StreamClients.Names[client]}: {chunks / clock.Elapsed.TotalSeconds:N0} chunks/s");
+        return 0;
+    }
+
     private static async Task VerifyAsync(StreamClients clients, ReplayTranscript transcript, StringBuilder sink)
     {
         for (var client = 0; client < StreamClients.Names.Count; client++)

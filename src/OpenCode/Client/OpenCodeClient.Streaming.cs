@@ -30,10 +30,11 @@ public sealed partial class OpenCodeClient
         ClientLog.Sending(_logger, operation, uri.AbsolutePath, true);
         using var response = await SendAsync(HttpMethod.Post, uri, body, true, watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
 
-        Stream stream;
+        ReceiveClockStream stream;
         try
         {
-            stream = await response.Content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false);
+            // Chunks take their time of receipt from the read that brought them: two clock reads per network read, none per chunk.
+            stream = new ReceiveClockStream(await response.Content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false), _timeProvider);
         }
         catch (Exception ex) when (TransportErrors.Translate(ex, watchdog, cancellationToken, operation, _endpoints.Root) is { } translated)
         {
@@ -69,7 +70,7 @@ public sealed partial class OpenCodeClient
                         throw translated;
                     }
 
-                    watchdog.Touch();
+                    watchdog.Touch(stream.Timestamp);
                     switch (item.Kind)
                     {
                         case StreamEventKind.Done:
@@ -113,7 +114,7 @@ public sealed partial class OpenCodeClient
                         {
                             Content = content ?? string.Empty,
                             ReasoningContent = reasoning,
-                            Metadata = new ChunkMetadata(parser.Model, null, _timeProvider.GetUtcNow()),
+                            Metadata = new ChunkMetadata(parser.Model, null, stream.ReceivedAt),
                         };
                     }
                 }
