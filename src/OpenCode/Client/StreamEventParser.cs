@@ -7,7 +7,16 @@ namespace OpenCode.Client;
 /// <remarks>One instance per stream: it remembers the model name so the same string is reused for every chunk.</remarks>
 internal sealed class StreamEventParser
 {
+    private static readonly (string Name, Property Property)[] EscapableNames =
+    [
+        ("text", Property.Text), ("model", Property.Model), ("delta", Property.Delta), ("usage", Property.Usage), ("error", Property.Error),
+        ("choices", Property.Choices), ("content", Property.Content), ("timings", Property.Timings), ("message", Property.Message),
+        ("reasoning", Property.Reasoning), ("tool_calls", Property.ToolCalls), ("finish_reason", Property.FinishReason),
+        ("reasoning_content", Property.ReasoningContent),
+    ];
+
     private int _eventIndex;
+    private byte[]? _modelUtf8;
 
     public string? Model { get; private set; }
 
@@ -49,36 +58,32 @@ internal sealed class StreamEventParser
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("choices"u8))
+            switch (Classify(ref reader))
             {
-                reader.Read();
-                ReadChoices(ref reader, ref result, data);
-            }
-            else if (reader.ValueTextEquals("model"u8))
-            {
-                reader.Read();
-                ReadModel(ref reader);
-            }
-            else if (reader.ValueTextEquals("usage"u8))
-            {
-                reader.Read();
-                UsageReader.ReadUsage(ref reader, ref result);
-            }
-            else if (reader.ValueTextEquals("timings"u8))
-            {
-                reader.Read();
-                UsageReader.ReadTimings(ref reader, ref result);
-            }
-            else if (reader.ValueTextEquals("error"u8))
-            {
-                result.Kind = StreamEventKind.Error;
-                result.ErrorJson = Encoding.UTF8.GetString(data);
-                return;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case Property.Choices:
+                    reader.Read();
+                    ReadChoices(ref reader, ref result, data);
+                    break;
+                case Property.Model:
+                    reader.Read();
+                    ReadModel(ref reader);
+                    break;
+                case Property.Usage:
+                    reader.Read();
+                    UsageReader.ReadUsage(ref reader, ref result);
+                    break;
+                case Property.Timings:
+                    reader.Read();
+                    UsageReader.ReadTimings(ref reader, ref result);
+                    break;
+                case Property.Error:
+                    result.Kind = StreamEventKind.Error;
+                    result.ErrorJson = Encoding.UTF8.GetString(data);
+                    return;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
     }
@@ -90,9 +95,16 @@ internal sealed class StreamEventParser
             return;
         }
 
+        // Every chunk names the model: compare raw bytes with the last name instead of transcoding it again.
+        if (_modelUtf8 is not null && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(_modelUtf8))
+        {
+            return;
+        }
+
         if (Model is null || !reader.ValueTextEquals(Model))
         {
             Model = reader.GetString();
+            _modelUtf8 = Model is null ? null : Encoding.UTF8.GetBytes(Model);
         }
     }
 
@@ -123,28 +135,28 @@ internal sealed class StreamEventParser
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("delta"u8) || reader.ValueTextEquals("message"u8))
+            switch (Classify(ref reader))
             {
-                reader.Read();
-                ReadDelta(ref reader, ref result, data);
-            }
-            else if (reader.ValueTextEquals("text"u8))
-            {
-                reader.Read();
-                result.Content = ReadText(ref reader, "choices[0].text", data);
-            }
-            else if (reader.ValueTextEquals("finish_reason"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    result.FinishReason = FinishReason.FromUtf8(reader.ValueSpan);
-                }
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case Property.Delta or Property.Message:
+                    reader.Read();
+                    ReadDelta(ref reader, ref result, data);
+                    break;
+                case Property.Text:
+                    reader.Read();
+                    result.Content = ReadText(ref reader, "choices[0].text", data);
+                    break;
+                case Property.FinishReason:
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        result.FinishReason = FinishReason.FromUtf8(reader.ValueSpan);
+                    }
+
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
     }
@@ -159,28 +171,68 @@ internal sealed class StreamEventParser
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("content"u8))
+            switch (Classify(ref reader))
             {
-                reader.Read();
-                result.Content = ReadText(ref reader, "choices[0].delta.content", data);
-            }
-            else if (reader.ValueTextEquals("reasoning_content"u8) || reader.ValueTextEquals("reasoning"u8))
-            {
-                reader.Read();
-                result.Reasoning = ReadText(ref reader, "choices[0].delta.reasoning_content", data);
-            }
-            else if (reader.ValueTextEquals("tool_calls"u8))
-            {
-                reader.Read();
-                result.HasToolCalls |= reader.TokenType == JsonTokenType.StartArray;
-                reader.Skip();
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case Property.Content:
+                    reader.Read();
+                    result.Content = ReadText(ref reader, "choices[0].delta.content", data);
+                    break;
+                case Property.ReasoningContent or Property.Reasoning:
+                    reader.Read();
+                    result.Reasoning = ReadText(ref reader, "choices[0].delta.reasoning_content", data);
+                    break;
+                case Property.ToolCalls:
+                    reader.Read();
+                    result.HasToolCalls |= reader.TokenType == JsonTokenType.StartArray;
+                    reader.Skip();
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
+    }
+
+    /// <summary>Names the property the reader is on, by length then bytes: one comparison for most names instead of a chain.</summary>
+    private static Property Classify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return ClassifyEscaped(ref reader);
+        }
+
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            4 when name.SequenceEqual("text"u8) => Property.Text,
+            5 when name.SequenceEqual("model"u8) => Property.Model,
+            5 when name.SequenceEqual("delta"u8) => Property.Delta,
+            5 when name.SequenceEqual("usage"u8) => Property.Usage,
+            5 when name.SequenceEqual("error"u8) => Property.Error,
+            7 when name.SequenceEqual("choices"u8) => Property.Choices,
+            7 when name.SequenceEqual("content"u8) => Property.Content,
+            7 when name.SequenceEqual("timings"u8) => Property.Timings,
+            7 when name.SequenceEqual("message"u8) => Property.Message,
+            9 when name.SequenceEqual("reasoning"u8) => Property.Reasoning,
+            10 when name.SequenceEqual("tool_calls"u8) => Property.ToolCalls,
+            13 when name.SequenceEqual("finish_reason"u8) => Property.FinishReason,
+            17 when name.SequenceEqual("reasoning_content"u8) => Property.ReasoningContent,
+            _ => Property.Other,
+        };
+    }
+
+    private static Property ClassifyEscaped(ref Utf8JsonReader reader)
+    {
+        foreach (var (name, property) in EscapableNames)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return property;
+            }
+        }
+
+        return Property.Other;
     }
 
     private string? ReadText(ref Utf8JsonReader reader, string path, ReadOnlySpan<byte> data) => reader.TokenType switch
@@ -194,5 +246,24 @@ internal sealed class StreamEventParser
     {
         var sample = Encoding.UTF8.GetString(data.Length > 200 ? data[..200] : data);
         return new OpenCodeInvalidResponseException($"Stream event {_eventIndex} could not be read: {problem}.", sample, inner);
+    }
+
+    /// <summary>The property names the stream parser acts on.</summary>
+    private enum Property : byte
+    {
+        Other,
+        Choices,
+        Model,
+        Usage,
+        Timings,
+        Error,
+        Delta,
+        Message,
+        Text,
+        FinishReason,
+        Content,
+        ReasoningContent,
+        Reasoning,
+        ToolCalls,
     }
 }
