@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 
@@ -15,8 +16,12 @@ internal sealed class StreamEventParser
         ("reasoning_content", Property.ReasoningContent),
     ];
 
+    private const int MaxCachedTokenBytes = 16;
+    private const int TokenCacheSetBits = 7;
+
     private int _eventIndex;
     private byte[]? _modelUtf8;
+    private CachedToken[]? _tokens;
 
     public string? Model { get; private set; }
 
@@ -237,10 +242,54 @@ internal sealed class StreamEventParser
 
     private string? ReadText(ref Utf8JsonReader reader, string path, ReadOnlySpan<byte> data) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.ValueSpan.IsEmpty ? string.Empty : reader.GetString(),
+        JsonTokenType.String => reader.ValueSpan.IsEmpty ? string.Empty : ReadString(ref reader),
         JsonTokenType.Null => null,
         _ => throw Invalid($"{path} is a JSON {reader.TokenType}, expected a string", data),
     };
+
+    /// <summary>
+    /// Reads a text value; short plain-ASCII tokens come from a small per-stream cache keyed by their bytes, so a repeated token
+    /// (most of them in code) costs no new string. Same text as <see cref="Utf8JsonReader.GetString"/>.
+    /// </summary>
+    private string? ReadString(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || reader.HasValueSequence || raw.Length > MaxCachedTokenBytes)
+        {
+            return reader.GetString();
+        }
+
+        Span<byte> padded = stackalloc byte[MaxCachedTokenBytes];
+        padded.Clear();
+        raw.CopyTo(padded);
+        var low = BinaryPrimitives.ReadUInt64LittleEndian(padded);
+        var high = BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]);
+        if (((low | high) & 0x8080808080808080UL) != 0)
+        {
+            // Not ASCII: let the reader transcode (and validate) it.
+            return reader.GetString();
+        }
+
+        // Two-way set-associative: a token lives in one of the two slots of its set; a new token pushes the older one out.
+        var set = (int)(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)raw.Length) >> (64 - TokenCacheSetBits)) * 2;
+        _tokens ??= new CachedToken[2 << TokenCacheSetBits];
+        ref var first = ref _tokens[set];
+        if (first.Matches(low, high, raw.Length))
+        {
+            return first.Text;
+        }
+
+        ref var second = ref _tokens[set + 1];
+        if (second.Matches(low, high, raw.Length))
+        {
+            return second.Text;
+        }
+
+        var text = Encoding.ASCII.GetString(raw);
+        second = first;
+        first = new CachedToken(low, high, text);
+        return text;
+    }
 
     private OpenCodeInvalidResponseException Invalid(string problem, ReadOnlySpan<byte> data, Exception? inner = null)
     {
@@ -265,5 +314,11 @@ internal sealed class StreamEventParser
         ReasoningContent,
         Reasoning,
         ToolCalls,
+    }
+
+    /// <summary>A cached token: its bytes (up to 16, zero-padded, as two words) and its text.</summary>
+    private readonly record struct CachedToken(ulong Low, ulong High, string Text)
+    {
+        public bool Matches(ulong low, ulong high, int length) => Low == low && High == high && Text is { } text && text.Length == length;
     }
 }
