@@ -75,6 +75,9 @@ internal sealed class StreamClients : IAsyncDisposable
         return clients;
     }
 
+    /// <summary>Gets the final chunk of the last provider stream (finish reason and usage), for verification.</summary>
+    public MessageChunk? LastProviderChunk { get; private set; }
+
     public Task<int> RunAsync(int client, StringBuilder sink) => client switch
     {
         0 => LeanAsync(sink),
@@ -112,6 +115,7 @@ internal sealed class StreamClients : IAsyncDisposable
     public async Task<int> ProviderAsync(StringBuilder sink)
     {
         var chunks = 0;
+        MessageChunk? last = null;
         await foreach (var chunk in _provider.SendMessageAsync(_request))
         {
             if (chunk.Content.Length > 0)
@@ -119,8 +123,11 @@ internal sealed class StreamClients : IAsyncDisposable
                 sink.Append(chunk.Content);
                 chunks++;
             }
+
+            last = chunk;
         }
 
+        LastProviderChunk = last;
         return chunks;
     }
 

@@ -98,6 +98,17 @@ internal static class StreamHarness
                 throw new InvalidOperationException(
                     $"{StreamClients.Names[client]} delivered {count} chunks / {sink.Length} chars; expected {transcript.Chunks} / {transcript.ExpectedContent.Length}.");
             }
+
+            if (client == 1 && clients.LastProviderChunk is not
+                {
+                    IsDone: true,
+                    FinishReason.Value: "length",
+                    Metadata.Model: ReplayTranscript.ModelId,
+                    Metadata.Usage: { Source: UsageSource.Reported, PromptTokens: 31, CompletionTokens: 512, CachedPromptTokens: 0 },
+                })
+            {
+                throw new InvalidOperationException($"The provider's final chunk is wrong: finish {clients.LastProviderChunk?.FinishReason}, usage {clients.LastProviderChunk?.Metadata.Usage}.");
+            }
         }
     }
 
