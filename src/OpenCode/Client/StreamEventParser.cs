@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 
@@ -259,11 +258,20 @@ internal sealed class StreamEventParser
             return reader.GetString();
         }
 
-        Span<byte> padded = stackalloc byte[MaxCachedTokenBytes];
-        padded.Clear();
-        raw.CopyTo(padded);
-        var low = BinaryPrimitives.ReadUInt64LittleEndian(padded);
-        var high = BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]);
+        // The bytes as two little-endian words, zero-padded (a loop: tokens are a few bytes, a block copy costs more).
+        ulong low = 0, high = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (i < 8)
+            {
+                low |= (ulong)raw[i] << (8 * i);
+            }
+            else
+            {
+                high |= (ulong)raw[i] << (8 * (i - 8));
+            }
+        }
+
         if (((low | high) & 0x8080808080808080UL) != 0)
         {
             // Not ASCII: let the reader transcode (and validate) it.
