@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "stream")
     return await StreamHarness.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "check")
+{
+    return await StreamChecks.RunAsync();
+}
+
 if (args.Length > 2 && args[0] == "spin")
 {
     // For profilers (perf with DOTNET_PerfMapEnabled=1): one client streaming from memory in a loop.
@@ -23,6 +28,7 @@ Console.Error.WriteLine("""
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- stream [--seconds 30] [--warmup 10] [--chunks 20000]
                                                                         [--streams-per-sample 3] [--alloc-streams 20]
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- bdn --filter '*'
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- check   (behaviour checks of the provider's stream)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
     """);
 return 2;
