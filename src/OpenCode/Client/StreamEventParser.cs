@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -27,7 +28,11 @@ internal sealed class StreamEventParser
     public StreamEvent Parse(string eventType, ReadOnlySpan<byte> data)
     {
         _eventIndex++;
-        data = data.Trim(" \t\r\n"u8);
+        if (!data.IsEmpty && (IsSpace(data[0]) || IsSpace(data[^1])))
+        {
+            data = data.Trim(" \t\r\n"u8);
+        }
+
         var result = default(StreamEvent);
         if (data.IsEmpty)
         {
@@ -198,7 +203,10 @@ internal sealed class StreamEventParser
         }
     }
 
+    private static bool IsSpace(byte value) => value is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
     /// <summary>Names the property the reader is on, by length then bytes: one comparison for most names instead of a chain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Property Classify(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence)
