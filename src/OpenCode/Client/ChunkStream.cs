@@ -131,17 +131,23 @@ public sealed partial class OpenCodeClient
                     return MoveNextSlowAsync(next);
                 }
 
-                var more = next.Result;
-                if (!more || _events.Current.Data.Kind == StreamEventKind.Error)
+                if (!next.Result)
                 {
-                    // The end of the stream or an error event: both release resources first, on the async path.
-                    return MoveNextSlowAsync(ValueTask.FromResult(more));
+                    // The end of the stream releases resources first, on the async path.
+                    return MoveNextSlowAsync(ValueTask.FromResult(false));
+                }
+
+                var item = _events.Current.Data;
+                if (item.Kind == StreamEventKind.Error)
+                {
+                    // So does an error event (the slow path reads the same event again).
+                    return MoveNextSlowAsync(ValueTask.FromResult(true));
                 }
 
                 bool produced;
                 try
                 {
-                    produced = Handle(_events.Current.Data);
+                    produced = Handle(in item);
                 }
                 catch (Exception ex)
                 {

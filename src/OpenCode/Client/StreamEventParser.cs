@@ -90,8 +90,7 @@ internal sealed class StreamEventParser
                     result.ErrorJson = Encoding.UTF8.GetString(data);
                     return;
                 default:
-                    reader.Read();
-                    reader.Skip();
+                    SkipValue(ref reader);
                     break;
             }
         }
@@ -163,8 +162,7 @@ internal sealed class StreamEventParser
 
                     break;
                 default:
-                    reader.Read();
-                    reader.Skip();
+                    SkipValue(ref reader);
                     break;
             }
         }
@@ -196,10 +194,19 @@ internal sealed class StreamEventParser
                     reader.Skip();
                     break;
                 default:
-                    reader.Read();
-                    reader.Skip();
+                    SkipValue(ref reader);
                     break;
             }
+        }
+    }
+
+    /// <summary>Skips the value of the current property; a plain value needs only the read, not a call to Skip.</summary>
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
         }
     }
 
