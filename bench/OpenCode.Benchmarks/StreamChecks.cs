@@ -108,6 +108,22 @@ internal static class StreamChecks
             Expect(ex is OperationCanceledException, $"cancelled, got {ex?.GetType().Name}");
         });
 
+        await Check("cancellation through the call's token while WithCancellation has another", async () =>
+        {
+            using var call = new CancellationTokenSource();
+            using var other = new CancellationTokenSource();
+            var ex = await CatchAsync(async () =>
+            {
+                var many = string.Concat(Enumerable.Repeat(Token("a"), 200));
+                await using var provider = await ProviderAsync(new TrackingHandler(many + "data: [DONE]\n\n"));
+                await foreach (var chunk in provider.SendMessageAsync(Request(), call.Token).WithCancellation(other.Token))
+                {
+                    await call.CancelAsync();
+                }
+            });
+            Expect(ex is OperationCanceledException, $"cancelled, got {ex?.GetType().Name}");
+        });
+
         Console.WriteLine(failures == 0 ? "all checks passed" : $"{failures} check(s) failed");
         return failures == 0 ? 0 : 1;
     }

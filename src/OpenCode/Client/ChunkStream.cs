@@ -10,19 +10,8 @@ public sealed partial class OpenCodeClient
     {
         public IAsyncEnumerator<MessageChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         {
-            // Combine the two tokens the way the compiler does for [EnumeratorCancellation].
-            if (!callToken.CanBeCanceled || callToken == cancellationToken)
-            {
-                return new ChunkEnumerator(client, wire, defaultTemperature, cancellationToken, linked: null);
-            }
-
-            if (!cancellationToken.CanBeCanceled)
-            {
-                return new ChunkEnumerator(client, wire, defaultTemperature, callToken, linked: null);
-            }
-
-            var linked = CancellationTokenSource.CreateLinkedTokenSource(callToken, cancellationToken);
-            return new ChunkEnumerator(client, wire, defaultTemperature, linked.Token, linked);
+            var token = EnumeratorCancellation.Combine(callToken, cancellationToken, out var linked);
+            return new ChunkEnumerator(client, wire, defaultTemperature, token, linked);
         }
     }
 

@@ -67,19 +67,8 @@ public sealed partial class OpenCodeProvider
     {
         public IAsyncEnumerator<MessageChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         {
-            // Combine the two tokens the way the compiler does for [EnumeratorCancellation].
-            if (!callToken.CanBeCanceled || callToken == cancellationToken)
-            {
-                return new Enumerator(provider, request, cancellationToken, linked: null);
-            }
-
-            if (!cancellationToken.CanBeCanceled)
-            {
-                return new Enumerator(provider, request, callToken, linked: null);
-            }
-
-            var linked = CancellationTokenSource.CreateLinkedTokenSource(callToken, cancellationToken);
-            return new Enumerator(provider, request, linked.Token, linked);
+            var token = EnumeratorCancellation.Combine(callToken, cancellationToken, out var linked);
+            return new Enumerator(provider, request, token, linked);
         }
     }
 
