@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -213,7 +212,6 @@ internal sealed class StreamEventParser
     private static bool IsSpace(byte value) => value is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     /// <summary>Names the property the reader is on, by length then bytes: one comparison for most names instead of a chain.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Property Classify(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence)
