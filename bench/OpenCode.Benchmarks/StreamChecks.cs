@@ -81,6 +81,24 @@ internal static class StreamChecks
             Expect(string.Concat(chunks.Select(c => c.Content)) == "A\néa\"b0123456789abcdefXYZ", "decoded text");
         });
 
+        await Check("long stream: cached tokens keep their exact text", async () =>
+        {
+            // Past the first 64 tokens short ASCII tokens come from the parser's cache; mix lengths, near-collisions and escapes.
+            string[] tokens = ["x", "ab", "ba", "abc", " ab", "ab ", "0123456789abcdef", "0123456789abcdeg", "\\u0041\\n", "é", "a\\\"b", "{", "}", "  "];
+            string[] texts = ["x", "ab", "ba", "abc", " ab", "ab ", "0123456789abcdef", "0123456789abcdeg", "A\n", "é", "a\"b", "{", "}", "  "];
+            var sse = new StringBuilder();
+            var expected = new StringBuilder();
+            for (var i = 0; i < 600; i++)
+            {
+                sse.Append(Token(tokens[(i * 7) % tokens.Length]));
+                expected.Append(texts[(i * 7) % texts.Length]);
+            }
+
+            var chunks = await CollectAsync(sse + "data: [DONE]\n\n");
+            Expect(string.Concat(chunks.Select(c => c.Content)) == expected.ToString(), "the same text through the cache");
+            Expect(chunks.Count == 601, $"601 chunks, got {chunks.Count}");
+        });
+
         await Check("breaking out early disposes the stream", async () =>
         {
             var tracker = new TrackingHandler(Token("a") + Token("b") + "data: [DONE]\n\n");

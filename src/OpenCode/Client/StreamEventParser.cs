@@ -17,10 +17,12 @@ internal sealed class StreamEventParser
 
     private const int MaxCachedTokenBytes = 16;
     private const int TokenCacheSetBits = 7;
+    private const int TokensBeforeCache = 64;
 
     private int _eventIndex;
     private byte[]? _modelUtf8;
     private CachedToken[]? _tokens;
+    private int _uncachedTokens;
 
     public string? Model { get; private set; }
 
@@ -260,12 +262,19 @@ internal sealed class StreamEventParser
     };
 
     /// <summary>
-    /// Reads a text value; short plain-ASCII tokens come from a small per-stream cache keyed by their bytes, so a repeated token
-    /// (most of them in code) costs no new string. Same text as <see cref="Utf8JsonReader.GetString"/>.
+    /// Reads a text value; after the first 64 tokens of a stream, short plain-ASCII tokens come from a small per-stream cache keyed
+    /// by their bytes, so a repeated token (most of them in code) costs no new string. Same text as <see cref="Utf8JsonReader.GetString"/>.
     /// </summary>
     private string? ReadString(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
+        if (_uncachedTokens < TokensBeforeCache)
+        {
+            // Short answers never pay for the cache: it is set up once a stream has shown it is long.
+            _uncachedTokens++;
+            return reader.GetString();
+        }
+
         if (reader.ValueIsEscaped || reader.HasValueSequence || raw.Length > MaxCachedTokenBytes)
         {
             return reader.GetString();
