@@ -34,12 +34,15 @@ internal static class Json
         var timings = Object(root, "timings");
         return new StreamEvent
         {
-            PromptTokens = Int(usage, "prompt_tokens"),
-            CompletionTokens = Int(usage, "completion_tokens"),
-            CachedTokens = Int(Object(usage, "prompt_tokens_details"), "cached_tokens"),
-            TimingsPromptTokens = Int(timings, "prompt_n"),
-            TimingsCachedTokens = Int(timings, "cache_n"),
-            TimingsPredictedTokens = Int(timings, "predicted_n"),
+            Usage = new StreamUsage
+            {
+                PromptTokens = Int(usage, "prompt_tokens"),
+                CompletionTokens = Int(usage, "completion_tokens"),
+                CachedTokens = Int(Object(usage, "prompt_tokens_details"), "cached_tokens"),
+                TimingsPromptTokens = Int(timings, "prompt_n"),
+                TimingsCachedTokens = Int(timings, "cache_n"),
+                TimingsPredictedTokens = Int(timings, "predicted_n"),
+            },
         };
     }
 

@@ -1,6 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-
 namespace OpenCode.Client;
 
 public sealed partial class OpenCodeClient
@@ -21,120 +18,14 @@ public sealed partial class OpenCodeClient
     public IAsyncEnumerable<MessageChunk> StreamCompletionAsync(MessageRequest request, string? model, CancellationToken cancellationToken = default) =>
         StreamAsync(new WireRequest(WireRequestKind.Completion, model, request), defaultTemperature: null, cancellationToken);
 
-    internal async IAsyncEnumerable<MessageChunk> StreamAsync(
-        WireRequest wire, float? defaultTemperature, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var (operationCode, operation, uri) = Describe(wire.Kind);
-        var body = RequestBodyWriter.Write(wire, stream: true, _options.RequestStreamUsage, defaultTemperature);
-        using var watchdog = StartWatchdog(streaming: true, cancellationToken);
-        ClientLog.Sending(_logger, operation, uri.AbsolutePath, true);
-        using var response = await SendAsync(HttpMethod.Post, uri, body, true, watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
-
-        Stream stream;
-        try
-        {
-            stream = await response.Content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TransportErrors.Translate(ex, watchdog, cancellationToken, operation, _endpoints.Root) is { } translated)
-        {
-            throw translated;
-        }
-
-        var parser = new StreamEventParser();
-        var usage = default(UsageTracker);
-        var delivered = 0;
-        FinishReason? finishReason = null;
-        ThinkTagSplitter? thinkSplitter = null;
-        var decided = wire.Kind == WireRequestKind.Completion;
-        var enumerator = SseParser.Create(stream, parser.Parse).EnumerateAsync(watchdog.Token).GetAsyncEnumerator(watchdog.Token);
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                while (true)
-                {
-                    StreamEvent item;
-                    try
-                    {
-                        if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            break;
-                        }
-
-                        item = enumerator.Current.Data;
-                    }
-                    catch (Exception ex) when (TranslateStreamError(ex, watchdog, cancellationToken, operation, delivered) is { } translated)
-                    {
-                        ClientLog.StreamFailed(_logger, operation, delivered, (translated as OpenCodeException)?.Code ?? "CANCELLED");
-                        throw translated;
-                    }
-
-                    watchdog.Touch();
-                    switch (item.Kind)
-                    {
-                        case StreamEventKind.Done:
-                            yield return FinalChunk(parser, ref usage, ref thinkSplitter, finishReason ?? FinishReason.Stop, wire, watchdog, operation, delivered);
-                            yield break;
-                        case StreamEventKind.Error:
-                            var error = ErrorClassifier.FromStreamError(operation, item.ErrorJson!, delivered);
-                            ClientLog.StreamFailed(_logger, operation, delivered, error.Code);
-                            throw error;
-                        case StreamEventKind.Empty:
-                            continue;
-                    }
-
-                    usage.Observe(item);
-                    if (item.FinishReason is { } reason)
-                    {
-                        finishReason = item.HasToolCalls && reason == FinishReason.Stop ? FinishReason.ToolCalls : reason;
-                    }
-
-                    var content = item.Content;
-                    var reasoning = item.Reasoning;
-                    if (!decided && content is { Length: > 0 })
-                    {
-                        // Only a stream whose text opens with '<' can carry a <think> block.
-                        var trimmed = content.AsSpan().TrimStart();
-                        decided = trimmed.Length > 0;
-                        thinkSplitter = decided && trimmed[0] == '<' ? new ThinkTagSplitter() : null;
-                    }
-
-                    if (thinkSplitter is not null && content is not null)
-                    {
-                        content = thinkSplitter.Split(content, out var split);
-                        reasoning = split ?? reasoning;
-                    }
-
-                    if (!string.IsNullOrEmpty(content) || !string.IsNullOrEmpty(reasoning))
-                    {
-                        usage.CountChunk();
-                        delivered++;
-                        yield return new MessageChunk
-                        {
-                            Content = content ?? string.Empty,
-                            ReasoningContent = reasoning,
-                            Metadata = new ChunkMetadata(parser.Model, null, _timeProvider.GetUtcNow()),
-                        };
-                    }
-                }
-            }
-            finally
-            {
-                await enumerator.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-
-        if (finishReason is { } finished)
-        {
-            // Some servers end the stream after the finish chunk without [DONE]; the generation did finish.
-            yield return FinalChunk(parser, ref usage, ref thinkSplitter, finished, wire, watchdog, operation, delivered);
-            yield break;
-        }
-
-        ClientLog.StreamFailed(_logger, operation, delivered, OpenCodeErrorCodes.StreamInterrupted);
-        throw new OpenCodeStreamInterruptedException(
-            $"{operation} failed: the connection closed after {delivered} chunk(s) before the server finished the generation.", delivered);
-    }
+    /// <summary>Streams a request's chunks; nothing is sent until the first <c>MoveNextAsync</c>, and each enumeration sends its own request.</summary>
+    /// <remarks>
+    /// A hand-written enumerator rather than an async iterator: while the SSE parser has events buffered, a chunk is produced
+    /// synchronously with no async state machine of its own (one hop fewer per chunk). Failures, waits for the network and the end
+    /// of the stream take the async path, which releases the stream, the response and the watchdog before it throws or finishes.
+    /// </remarks>
+    internal IAsyncEnumerable<MessageChunk> StreamAsync(WireRequest wire, float? defaultTemperature, CancellationToken cancellationToken = default) =>
+        new ChunkStream(this, wire, defaultTemperature, cancellationToken);
 
     private MessageChunk FinalChunk(
         StreamEventParser parser, ref UsageTracker usage, ref ThinkTagSplitter? thinkSplitter, FinishReason reason,

@@ -2,7 +2,7 @@ namespace OpenCode.Client;
 
 /// <summary>Enforces the first-token, idle-between-chunks and total timeouts of one request, and records which one fired.</summary>
 /// <remarks>
-/// A per-chunk <see cref="Touch"/> only stores a timestamp; a timer checks the deadlines a few times per shortest timeout,
+/// A per-chunk <see cref="Touch"/> only stores a timestamp the caller already has (the time of the read); a timer checks the deadlines a few times per shortest timeout,
 /// which keeps the streaming hot path free of timer updates.
 /// </remarks>
 internal sealed class RequestWatchdog : IDisposable
@@ -41,9 +41,10 @@ internal sealed class RequestWatchdog : IDisposable
     public TimeSpan Elapsed => _timeProvider.GetElapsedTime(_start);
 
     /// <summary>Notes that data arrived: the first call ends the first-token wait, each call restarts the idle wait.</summary>
-    public void Touch()
+    /// <param name="timestamp">When the data arrived, a <see cref="TimeProvider.GetTimestamp"/> value of this watchdog's clock.</param>
+    public void Touch(long timestamp)
     {
-        Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
+        Volatile.Write(ref _lastActivity, timestamp);
         if (_firstTokenSeen == 0)
         {
             Volatile.Write(ref _firstTokenSeen, 1);

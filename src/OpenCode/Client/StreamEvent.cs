@@ -8,13 +8,20 @@ internal struct StreamEvent
     public string? Reasoning;
     public FinishReason? FinishReason;
     public bool HasToolCalls;
+    /// <summary>The usage and timings numbers; only the one or two events that carry them allocate this, which keeps the struct small to copy.</summary>
+    public StreamUsage? Usage;
+    public string? ErrorJson;
+}
+
+/// <summary>The token counts an event reported in <c>usage</c> or llama.cpp's <c>timings</c>.</summary>
+internal sealed class StreamUsage
+{
     public int? PromptTokens;
     public int? CompletionTokens;
     public int? CachedTokens;
     public int? TimingsPromptTokens;
     public int? TimingsCachedTokens;
     public int? TimingsPredictedTokens;
-    public string? ErrorJson;
 }
 
 /// <summary>The kinds of event a completion stream carries.</summary>

@@ -7,14 +7,33 @@ namespace OpenCode.Client;
 /// <remarks>One instance per stream: it remembers the model name so the same string is reused for every chunk.</remarks>
 internal sealed class StreamEventParser
 {
+    private static readonly (string Name, Property Property)[] EscapableNames =
+    [
+        ("text", Property.Text), ("model", Property.Model), ("delta", Property.Delta), ("usage", Property.Usage), ("error", Property.Error), ("index", Property.Index),
+        ("choices", Property.Choices), ("content", Property.Content), ("timings", Property.Timings), ("message", Property.Message),
+        ("reasoning", Property.Reasoning), ("tool_calls", Property.ToolCalls), ("finish_reason", Property.FinishReason),
+        ("reasoning_content", Property.ReasoningContent),
+    ];
+
+    private const int MaxCachedTokenBytes = 16;
+    private const int TokenCacheSetBits = 7;
+    private const int TokensBeforeCache = 64;
+
     private int _eventIndex;
+    private byte[]? _modelUtf8;
+    private CachedToken[]? _tokens;
+    private int _uncachedTokens;
 
     public string? Model { get; private set; }
 
     public StreamEvent Parse(string eventType, ReadOnlySpan<byte> data)
     {
         _eventIndex++;
-        data = data.Trim(" \t\r\n"u8);
+        if (!data.IsEmpty && (IsSpace(data[0]) || IsSpace(data[^1])))
+        {
+            data = data.Trim(" \t\r\n"u8);
+        }
+
         var result = default(StreamEvent);
         if (data.IsEmpty)
         {
@@ -49,36 +68,31 @@ internal sealed class StreamEventParser
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("choices"u8))
+            switch (Classify(ref reader))
             {
-                reader.Read();
-                ReadChoices(ref reader, ref result, data);
-            }
-            else if (reader.ValueTextEquals("model"u8))
-            {
-                reader.Read();
-                ReadModel(ref reader);
-            }
-            else if (reader.ValueTextEquals("usage"u8))
-            {
-                reader.Read();
-                UsageReader.ReadUsage(ref reader, ref result);
-            }
-            else if (reader.ValueTextEquals("timings"u8))
-            {
-                reader.Read();
-                UsageReader.ReadTimings(ref reader, ref result);
-            }
-            else if (reader.ValueTextEquals("error"u8))
-            {
-                result.Kind = StreamEventKind.Error;
-                result.ErrorJson = Encoding.UTF8.GetString(data);
-                return;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case Property.Choices:
+                    reader.Read();
+                    ReadChoices(ref reader, ref result, data);
+                    break;
+                case Property.Model:
+                    reader.Read();
+                    ReadModel(ref reader);
+                    break;
+                case Property.Usage:
+                    reader.Read();
+                    UsageReader.ReadUsage(ref reader, ref result);
+                    break;
+                case Property.Timings:
+                    reader.Read();
+                    UsageReader.ReadTimings(ref reader, ref result);
+                    break;
+                case Property.Error:
+                    result.Kind = StreamEventKind.Error;
+                    result.ErrorJson = Encoding.UTF8.GetString(data);
+                    return;
+                default:
+                    SkipValue(ref reader);
+                    break;
             }
         }
     }
@@ -90,9 +104,16 @@ internal sealed class StreamEventParser
             return;
         }
 
+        // Every chunk names the model: compare raw bytes with the last name instead of transcoding it again.
+        if (_modelUtf8 is not null && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(_modelUtf8))
+        {
+            return;
+        }
+
         if (Model is null || !reader.ValueTextEquals(Model))
         {
             Model = reader.GetString();
+            _modelUtf8 = Model is null ? null : Encoding.UTF8.GetBytes(Model);
         }
     }
 
@@ -129,33 +150,31 @@ internal sealed class StreamEventParser
         var index = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("delta"u8) || reader.ValueTextEquals("message"u8))
+            switch (Classify(ref reader))
             {
-                reader.Read();
-                ReadDelta(ref reader, ref result, data);
-            }
-            else if (reader.ValueTextEquals("text"u8))
-            {
-                reader.Read();
-                result.Content = ReadText(ref reader, "choices[0].text", data);
-            }
-            else if (reader.ValueTextEquals("finish_reason"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    result.FinishReason = FinishReason.FromUtf8(reader.ValueSpan);
-                }
-            }
-            else if (reader.ValueTextEquals("index"u8))
-            {
-                reader.Read();
-                index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : 0;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case Property.Delta or Property.Message:
+                    reader.Read();
+                    ReadDelta(ref reader, ref result, data);
+                    break;
+                case Property.Text:
+                    reader.Read();
+                    result.Content = ReadText(ref reader, "choices[0].text", data);
+                    break;
+                case Property.FinishReason:
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        result.FinishReason = FinishReason.FromUtf8(reader.ValueSpan);
+                    }
+
+                    break;
+                case Property.Index:
+                    reader.Read();
+                    index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : 0;
+                    break;
+                default:
+                    SkipValue(ref reader);
+                    break;
             }
         }
 
@@ -172,40 +191,178 @@ internal sealed class StreamEventParser
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("content"u8))
+            switch (Classify(ref reader))
             {
-                reader.Read();
-                result.Content = ReadText(ref reader, "choices[0].delta.content", data);
-            }
-            else if (reader.ValueTextEquals("reasoning_content"u8) || reader.ValueTextEquals("reasoning"u8))
-            {
-                reader.Read();
-                result.Reasoning = ReadText(ref reader, "choices[0].delta.reasoning_content", data);
-            }
-            else if (reader.ValueTextEquals("tool_calls"u8))
-            {
-                reader.Read();
-                result.HasToolCalls |= reader.TokenType == JsonTokenType.StartArray;
-                reader.Skip();
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case Property.Content:
+                    reader.Read();
+                    result.Content = ReadText(ref reader, "choices[0].delta.content", data);
+                    break;
+                case Property.ReasoningContent or Property.Reasoning:
+                    reader.Read();
+                    result.Reasoning = ReadText(ref reader, "choices[0].delta.reasoning_content", data);
+                    break;
+                case Property.ToolCalls:
+                    reader.Read();
+                    result.HasToolCalls |= reader.TokenType == JsonTokenType.StartArray;
+                    reader.Skip();
+                    break;
+                default:
+                    SkipValue(ref reader);
+                    break;
             }
         }
     }
 
+    /// <summary>Skips the value of the current property; a plain value needs only the read, not a call to Skip.</summary>
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
+        }
+    }
+
+    private static bool IsSpace(byte value) => value is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    /// <summary>Names the property the reader is on, by length then bytes: one comparison for most names instead of a chain.</summary>
+    private static Property Classify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return ClassifyEscaped(ref reader);
+        }
+
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            4 when name.SequenceEqual("text"u8) => Property.Text,
+            5 when name.SequenceEqual("model"u8) => Property.Model,
+            5 when name.SequenceEqual("delta"u8) => Property.Delta,
+            5 when name.SequenceEqual("usage"u8) => Property.Usage,
+            5 when name.SequenceEqual("error"u8) => Property.Error,
+            5 when name.SequenceEqual("index"u8) => Property.Index,
+            7 when name.SequenceEqual("choices"u8) => Property.Choices,
+            7 when name.SequenceEqual("content"u8) => Property.Content,
+            7 when name.SequenceEqual("timings"u8) => Property.Timings,
+            7 when name.SequenceEqual("message"u8) => Property.Message,
+            9 when name.SequenceEqual("reasoning"u8) => Property.Reasoning,
+            10 when name.SequenceEqual("tool_calls"u8) => Property.ToolCalls,
+            13 when name.SequenceEqual("finish_reason"u8) => Property.FinishReason,
+            17 when name.SequenceEqual("reasoning_content"u8) => Property.ReasoningContent,
+            _ => Property.Other,
+        };
+    }
+
+    private static Property ClassifyEscaped(ref Utf8JsonReader reader)
+    {
+        foreach (var (name, property) in EscapableNames)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return property;
+            }
+        }
+
+        return Property.Other;
+    }
+
     private string? ReadText(ref Utf8JsonReader reader, string path, ReadOnlySpan<byte> data) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.ValueSpan.IsEmpty ? string.Empty : reader.GetString(),
+        JsonTokenType.String => reader.ValueSpan.IsEmpty ? string.Empty : ReadString(ref reader),
         JsonTokenType.Null => null,
         _ => throw Invalid($"{path} is a JSON {reader.TokenType}, expected a string", data),
     };
+
+    /// <summary>
+    /// Reads a text value; after the first 64 tokens of a stream, short plain-ASCII tokens come from a small per-stream cache keyed
+    /// by their bytes, so a repeated token (most of them in code) costs no new string. Same text as <see cref="Utf8JsonReader.GetString"/>.
+    /// </summary>
+    private string? ReadString(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (_uncachedTokens < TokensBeforeCache)
+        {
+            // Short answers never pay for the cache: it is set up once a stream has shown it is long.
+            _uncachedTokens++;
+            return reader.GetString();
+        }
+
+        if (reader.ValueIsEscaped || reader.HasValueSequence || raw.Length > MaxCachedTokenBytes)
+        {
+            return reader.GetString();
+        }
+
+        // The bytes as two little-endian words, zero-padded (a loop: tokens are a few bytes, a block copy costs more).
+        ulong low = 0, high = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (i < 8)
+            {
+                low |= (ulong)raw[i] << (8 * i);
+            }
+            else
+            {
+                high |= (ulong)raw[i] << (8 * (i - 8));
+            }
+        }
+
+        if (((low | high) & 0x8080808080808080UL) != 0)
+        {
+            // Not ASCII: let the reader transcode (and validate) it.
+            return reader.GetString();
+        }
+
+        // Two-way set-associative: a token lives in one of the two slots of its set; a new token pushes the older one out.
+        var set = (int)(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)raw.Length) >> (64 - TokenCacheSetBits)) * 2;
+        _tokens ??= new CachedToken[2 << TokenCacheSetBits];
+        ref var first = ref _tokens[set];
+        if (first.Matches(low, high, raw.Length))
+        {
+            return first.Text;
+        }
+
+        ref var second = ref _tokens[set + 1];
+        if (second.Matches(low, high, raw.Length))
+        {
+            return second.Text;
+        }
+
+        var text = Encoding.ASCII.GetString(raw);
+        second = first;
+        first = new CachedToken(low, high, text);
+        return text;
+    }
 
     private OpenCodeInvalidResponseException Invalid(string problem, ReadOnlySpan<byte> data, Exception? inner = null)
     {
         var sample = Encoding.UTF8.GetString(data.Length > 200 ? data[..200] : data);
         return new OpenCodeInvalidResponseException($"Stream event {_eventIndex} could not be read: {problem}.", sample, inner);
+    }
+
+    /// <summary>The property names the stream parser acts on.</summary>
+    private enum Property : byte
+    {
+        Other,
+        Choices,
+        Model,
+        Usage,
+        Timings,
+        Error,
+        Delta,
+        Message,
+        Text,
+        FinishReason,
+        Content,
+        ReasoningContent,
+        Reasoning,
+        ToolCalls,
+        Index,
+    }
+
+    /// <summary>A cached token: its bytes (up to 16, zero-padded, as two words) and its text.</summary>
+    private readonly record struct CachedToken(ulong Low, ulong High, string Text)
+    {
+        public bool Matches(ulong low, ulong high, int length) => Low == low && High == high && Text is { } text && text.Length == length;
     }
 }

@@ -13,20 +13,22 @@ internal static class UsageReader
             return;
         }
 
+        var usage = result.Usage ??= new StreamUsage();
+
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("prompt_tokens"u8))
             {
-                result.PromptTokens = ReadInt(ref reader);
+                usage.PromptTokens = ReadInt(ref reader);
             }
             else if (reader.ValueTextEquals("completion_tokens"u8))
             {
-                result.CompletionTokens = ReadInt(ref reader);
+                usage.CompletionTokens = ReadInt(ref reader);
             }
             else if (reader.ValueTextEquals("prompt_tokens_details"u8))
             {
                 reader.Read();
-                ReadPromptDetails(ref reader, ref result);
+                ReadPromptDetails(ref reader, usage);
             }
             else
             {
@@ -44,19 +46,21 @@ internal static class UsageReader
             return;
         }
 
+        var usage = result.Usage ??= new StreamUsage();
+
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("prompt_n"u8))
             {
-                result.TimingsPromptTokens = ReadInt(ref reader);
+                usage.TimingsPromptTokens = ReadInt(ref reader);
             }
             else if (reader.ValueTextEquals("cache_n"u8))
             {
-                result.TimingsCachedTokens = ReadInt(ref reader);
+                usage.TimingsCachedTokens = ReadInt(ref reader);
             }
             else if (reader.ValueTextEquals("predicted_n"u8))
             {
-                result.TimingsPredictedTokens = ReadInt(ref reader);
+                usage.TimingsPredictedTokens = ReadInt(ref reader);
             }
             else
             {
@@ -66,7 +70,7 @@ internal static class UsageReader
         }
     }
 
-    private static void ReadPromptDetails(ref Utf8JsonReader reader, ref StreamEvent result)
+    private static void ReadPromptDetails(ref Utf8JsonReader reader, StreamUsage usage)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -78,7 +82,7 @@ internal static class UsageReader
         {
             if (reader.ValueTextEquals("cached_tokens"u8))
             {
-                result.CachedTokens = ReadInt(ref reader);
+                usage.CachedTokens = ReadInt(ref reader);
             }
             else
             {

@@ -14,12 +14,17 @@ internal struct UsageTracker
 
     public void Observe(in StreamEvent streamEvent)
     {
-        _promptTokens = streamEvent.PromptTokens ?? _promptTokens;
-        _completionTokens = streamEvent.CompletionTokens ?? _completionTokens;
-        _cachedTokens = streamEvent.CachedTokens ?? _cachedTokens;
-        _timingsPrompt = streamEvent.TimingsPromptTokens ?? _timingsPrompt;
-        _timingsCached = streamEvent.TimingsCachedTokens ?? _timingsCached;
-        _timingsPredicted = streamEvent.TimingsPredictedTokens ?? _timingsPredicted;
+        if (streamEvent.Usage is not { } usage)
+        {
+            return;
+        }
+
+        _promptTokens = usage.PromptTokens ?? _promptTokens;
+        _completionTokens = usage.CompletionTokens ?? _completionTokens;
+        _cachedTokens = usage.CachedTokens ?? _cachedTokens;
+        _timingsPrompt = usage.TimingsPromptTokens ?? _timingsPrompt;
+        _timingsCached = usage.TimingsCachedTokens ?? _timingsCached;
+        _timingsPredicted = usage.TimingsPredictedTokens ?? _timingsPredicted;
     }
 
     /// <summary>Gets a value indicating whether the server said how many tokens it generated.</summary>

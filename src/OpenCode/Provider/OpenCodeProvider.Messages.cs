@@ -6,23 +6,29 @@ namespace OpenCode.Provider;
 public sealed partial class OpenCodeProvider
 {
     /// <inheritdoc />
-    public async IAsyncEnumerable<MessageChunk> SendMessageAsync(MessageRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Nothing runs until the first <c>MoveNextAsync</c>. When streaming, the enumerator then hands each call straight to the wire
+    /// client's stream, so a chunk costs no extra async-iterator hop here.
+    /// </remarks>
+    public IAsyncEnumerable<MessageChunk> SendMessageAsync(MessageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return new DeferredChunks(this, request, cancellationToken);
+    }
+
+    /// <summary>Initializes, routes the request and opens the chunk stream (the streamed one, or a completed answer as chunks).</summary>
+    private async ValueTask<IAsyncEnumerable<MessageChunk>> OpenAsync(MessageRequest request, CancellationToken cancellationToken)
+    {
         var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var wire = PrepareRequest(request, state);
         ProviderLog.Routing(_logger, wire.Kind.ToString(), wire.Model ?? "(chosen by the server)");
+        return _options.Features.Streaming
+            ? state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken)
+            : CompleteAsChunksAsync(state, wire, cancellationToken);
+    }
 
-        if (_options.Features.Streaming)
-        {
-            await foreach (var chunk in state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken).ConfigureAwait(false))
-            {
-                yield return chunk;
-            }
-
-            yield break;
-        }
-
+    private async IAsyncEnumerable<MessageChunk> CompleteAsChunksAsync(State state, WireRequest wire, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var result = await state.Client.CompleteAsync(wire, _options.DefaultTemperature, cancellationToken).ConfigureAwait(false);
         var metadata = new ChunkMetadata(result.Model, null, _timeProvider.GetUtcNow());
         if (result.Content.Length > 0 || result.ReasoningContent is not null)
@@ -56,5 +62,68 @@ public sealed partial class OpenCodeProvider
         }
 
         return ModeSelector.Select(request, model, state.Capabilities);
+    }
+
+    /// <summary>The chunks of one <see cref="SendMessageAsync"/> call; each enumeration opens its own request, as an async iterator would.</summary>
+    private sealed class DeferredChunks(OpenCodeProvider provider, MessageRequest request, CancellationToken callToken) : IAsyncEnumerable<MessageChunk>
+    {
+        public IAsyncEnumerator<MessageChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            var token = EnumeratorCancellation.Combine(callToken, cancellationToken, out var linked);
+            return new Enumerator(provider, request, token, linked);
+        }
+    }
+
+    private sealed class Enumerator(OpenCodeProvider provider, MessageRequest request, CancellationToken cancellationToken, CancellationTokenSource? linked)
+        : IAsyncEnumerator<MessageChunk>
+    {
+        private IAsyncEnumerator<MessageChunk>? _inner;
+        private bool _finished;
+
+        public MessageChunk Current => _inner is { } inner ? inner.Current : null!;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            if (_inner is { } inner)
+            {
+                return inner.MoveNextAsync();
+            }
+
+            return _finished ? ValueTask.FromResult(false) : OpenAndMoveNextAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _finished = true;
+            try
+            {
+                if (_inner is { } inner)
+                {
+                    await inner.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                linked?.Dispose();
+            }
+        }
+
+        private async ValueTask<bool> OpenAndMoveNextAsync()
+        {
+            IAsyncEnumerable<MessageChunk> chunks;
+            try
+            {
+                chunks = await provider.OpenAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Like an async iterator: once it has thrown, the sequence is over.
+                _finished = true;
+                throw;
+            }
+
+            _inner = chunks.GetAsyncEnumerator(CancellationToken.None);
+            return await _inner.MoveNextAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Running;
+using OpenCode.Benchmarks;
+
+if (args.Length > 0 && args[0] == "stream")
+{
+    return await StreamHarness.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "check")
+{
+    return await StreamChecks.RunAsync();
+}
+
+if (args.Length > 2 && args[0] == "spin")
+{
+    // For profilers (perf with DOTNET_PerfMapEnabled=1): one client streaming from memory in a loop.
+    return await StreamHarness.SpinAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args.Length > 0 && args[0] == "cancel")
+{
+    return await CancelLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+}
+
+if (args.Length > 0 && args[0] == "bdn")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(StreamingBenchmarks).Assembly).Run(args[1..]);
+    return 0;
+}
+
+Console.Error.WriteLine("""
+    usage:
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- stream [--seconds 30] [--warmup 10] [--chunks 20000]
+                                                                        [--streams-per-sample 3] [--alloc-streams 20]
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- bdn --filter '*'
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- check   (behaviour checks of the provider's stream)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- cancel [runs]   (cancel -> real llama-server idle)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
+    """);
+return 2;
