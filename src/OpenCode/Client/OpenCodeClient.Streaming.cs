@@ -45,7 +45,7 @@ public sealed partial class OpenCodeClient
         var delivered = 0;
         FinishReason? finishReason = null;
         ThinkTagSplitter? thinkSplitter = null;
-        var decided = wire.Kind == WireRequestKind.Completion;
+        var decided = wire.Kind != WireRequestKind.Chat;
         var enumerator = SseParser.Create(stream, parser.Parse).EnumerateAsync(watchdog.Token).GetAsyncEnumerator(watchdog.Token);
         await using (stream.ConfigureAwait(false))
         {
@@ -167,12 +167,20 @@ public sealed partial class OpenCodeClient
             : null;
     }
 
-    private (string Code, string Name, Uri Uri) Describe(WireRequestKind kind) => kind == WireRequestKind.Chat
-        ? (OpenCodeErrorCodes.ChatCompletionFailed, "Chat completion", _endpoints.ChatCompletions)
-        : (OpenCodeErrorCodes.CompletionFailed, "Completion", _endpoints.Completions);
+    private (string Code, string Name, Uri Uri) Describe(WireRequestKind kind) => kind switch
+    {
+        WireRequestKind.Chat => (OpenCodeErrorCodes.ChatCompletionFailed, "Chat completion", _endpoints.ChatCompletions),
+        WireRequestKind.Infill => (OpenCodeErrorCodes.CompletionFailed, "Infill", _endpoints.Infill),
+        _ => (OpenCodeErrorCodes.CompletionFailed, "Completion", _endpoints.Completions),
+    };
 
     private static int PromptCharacters(WireRequest wire)
     {
+        if (wire.Infill is { } infill)
+        {
+            return infill.Prefix.Length + infill.Suffix.Length + infill.ExtraFiles.Sum(f => f.Text.Length);
+        }
+
         if (wire.Kind == WireRequestKind.Completion)
         {
             return (wire.Prompt ?? wire.Request.Prompt)?.Length ?? 0;

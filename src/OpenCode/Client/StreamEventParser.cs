@@ -47,8 +47,15 @@ internal sealed class StreamEventParser
 
     private void ReadChunk(ref Utf8JsonReader reader, ref StreamEvent result, ReadOnlySpan<byte> data)
     {
+        var stopped = false;
+        FinishReason? stopType = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (NativeFieldReader.TryRead(ref reader, ref result, ref stopped, ref stopType, data, this))
+            {
+                continue;
+            }
+
             if (reader.ValueTextEquals("choices"u8))
             {
                 reader.Read();
@@ -80,6 +87,11 @@ internal sealed class StreamEventParser
                 reader.Read();
                 reader.Skip();
             }
+        }
+
+        if (stopped)
+        {
+            result.FinishReason = stopType ?? FinishReason.Stop;
         }
     }
 
@@ -196,7 +208,7 @@ internal sealed class StreamEventParser
         }
     }
 
-    private string? ReadText(ref Utf8JsonReader reader, string path, ReadOnlySpan<byte> data) => reader.TokenType switch
+    internal string? ReadText(ref Utf8JsonReader reader, string path, ReadOnlySpan<byte> data) => reader.TokenType switch
     {
         JsonTokenType.String => reader.ValueSpan.IsEmpty ? string.Empty : reader.GetString(),
         JsonTokenType.Null => null,
