@@ -1,4 +1,5 @@
 using OpenCode.Client;
+using OpenCode.Families;
 using OpenCode.Local;
 using OpenCode.Models;
 
@@ -75,6 +76,7 @@ public sealed partial class OpenCodeProvider
             var properties = await client.GetServerPropertiesAsync(cancellationToken).ConfigureAwait(false);
             var model = ChooseDefaultModel(models);
             var info = models.FirstOrDefault(m => m.Id == model);
+            var detection = await FamilyProbe.DetectAsync(client, model, info, properties, cancellationToken).ConfigureAwait(false);
             var capabilities = new ProviderCapabilities
             {
                 Model = model ?? properties?.ModelPath ?? "(chosen by the server)",
@@ -83,12 +85,15 @@ public sealed partial class OpenCodeProvider
                 TrainingContextWindow = info?.TrainingContextWindow,
                 SupportsStreaming = _options.Features.Streaming,
                 SupportsChat = properties?.ChatTemplate is { } template ? template.Length > 0 : null,
+                SupportsFillInTheMiddle = detection.SupportsFim,
+                SupportsInfillEndpoint = detection.VocabularyHasFim,
+                Family = detection.Family.Id,
                 ParallelSlots = properties?.TotalSlots,
                 ParameterCount = info?.ParameterCount,
                 Dialect = properties is not null ? "llama.cpp" : "openai",
             };
             ProviderLog.Initialized(_logger, client.ServerRoot, capabilities.Model, capabilities.ContextWindow, capabilities.Dialect);
-            return new State(client, capabilities, models, model);
+            return new State(client, capabilities, models, model, detection);
         }
         catch
         {

@@ -42,7 +42,13 @@ public sealed partial class OpenCodeProvider
                 $"The request carries custom parameters ({string.Join(", ", request.AdditionalParameters.Keys)}) but features.customParameters is off.");
         }
 
-        var model = request.Model ?? state.DefaultModel;
+        var model = ResolveModel(request.Model, state);
+        return ModeSelector.Select(request, model, state.Capabilities);
+    }
+
+    private string? ResolveModel(string? requested, State state)
+    {
+        var model = requested ?? state.DefaultModel;
         if (model is not null && !IsEnabled(model))
         {
             throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not in models.enabledModels ({string.Join(", ", _options.Models.EnabledModels)}).");
@@ -55,6 +61,6 @@ public sealed partial class OpenCodeProvider
                 $"Model '{model}' is not served by {state.Client.ServerRoot}; it serves: {string.Join(", ", state.Models.Select(m => m.Id))}.");
         }
 
-        return ModeSelector.Select(request, model, state.Capabilities);
+        return model;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCode.Client;
 using OpenCode.Configuration;
+using OpenCode.Families;
 using OpenCode.Local;
 using OpenCode.Models;
 
@@ -93,5 +94,6 @@ public sealed partial class OpenCodeProvider : IAIProvider
         _options.Models.EnabledModels.Count == 0 || _options.Models.EnabledModels.Contains(model, StringComparer.Ordinal);
 
     /// <summary>What initialization learned; <paramref name="DefaultModel"/> is <see langword="null"/> when the server chooses.</summary>
-    private sealed record State(OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models, string? DefaultModel);
+    private sealed record State(
+        OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models, string? DefaultModel, FamilyDetection Family);
 }
