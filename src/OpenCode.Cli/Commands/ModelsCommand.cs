@@ -18,7 +18,8 @@ internal static class ModelsCommand
         await session.InitializeAsync(cancellationToken);
         var models = await session.Provider.ListModelsAsync(cancellationToken);
         var properties = await session.Provider.Client.GetServerPropertiesAsync(cancellationToken);
-        var rows = models.Select(model => ModelJson.From(model, properties, models.Count)).ToList();
+        var capabilities = await session.Provider.GetCapabilitiesAsync(cancellationToken);
+        var rows = models.Select(model => ModelJson.From(model, properties, models.Count, capabilities)).ToList();
         if (session.Arguments.Json)
         {
             await JsonOutput.WriteAsync(session.Context.Out, rows, CliJsonContext.Default.ListModelJson);

@@ -12,6 +12,7 @@ internal static class RootCommandFactory
         {
             ChatCommand.Create(context, common),
             CompleteCommand.Create(context, common),
+            InfillCommand.Create(context, common),
             ModelsCommand.Create(context, common),
             HealthCommand.Create(context, common),
         };
