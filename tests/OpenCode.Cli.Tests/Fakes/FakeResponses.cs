@@ -40,6 +40,24 @@ internal static class FakeResponses
         "[DONE]",
     ];
 
+    public const string InfillText = "    return s[::-1]";
+
+    /// <summary>llama.cpp's native /infill events: partial results, then the final one with stop, stop_type and timings; no [DONE].</summary>
+    public static IEnumerable<string> InfillStream() =>
+    [
+        """{"index":0,"content":"    return","tokens":[],"stop":false,"id_slot":-1,"tokens_predicted":1,"tokens_evaluated":9}""",
+        """{"index":0,"content":" s[::-1]","tokens":[],"stop":false,"id_slot":-1,"tokens_predicted":2,"tokens_evaluated":9}""",
+        """{"index":0,"content":"","tokens":[],"id_slot":0,"stop":true,"model":"fake-coder","tokens_predicted":2,"tokens_evaluated":9,"stop_type":"eos","stopping_word":"","tokens_cached":10,"timings":{"cache_n":0,"prompt_n":9,"predicted_n":2}}""",
+    ];
+
+    /// <summary>A /tokenize answer: one token for a known special token, one per character otherwise.</summary>
+    public static string Tokens(IReadOnlySet<string> specialTokens, string body)
+    {
+        var content = JsonDocument.Parse(body).RootElement.GetProperty("content").GetString()!;
+        var count = specialTokens.Contains(content) ? 1 : content.Length;
+        return "{\"tokens\":[" + string.Join(",", Enumerable.Range(1, count)) + "]}";
+    }
+
     public static string ChatDelta(string text) =>
         $$$"""{"id":"c1","object":"chat.completion.chunk","model":"fake-coder","choices":[{"index":0,"delta":{"content":{{{JsonSerializer.Serialize(text)}}}},"finish_reason":null}]}""";
 
