@@ -14,11 +14,17 @@ public sealed partial class OpenCodeProvider
     /// <param name="cancellationToken">Cancels the generation.</param>
     /// <returns>The chunks of the middle; the last one has <see cref="MessageChunk.IsDone"/>, the finish reason and the usage.</returns>
     /// <exception cref="OpenCodeException">
-    /// CAPABILITY_NOT_SUPPORTED when the model cannot fill in the middle: its vocabulary has no FIM tokens, or its family has no FIM format.
+    /// CAPABILITY_NOT_SUPPORTED when <c>features.codeCompletion</c> is off or the model cannot fill in the middle: its vocabulary has no FIM tokens,
+    /// or its family has no FIM format.
     /// </exception>
     public async IAsyncEnumerable<MessageChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!_options.Features.CodeCompletion)
+        {
+            throw new OpenCodeException(OpenCodeErrorCodes.CapabilityNotSupported, "Code completion (fill in the middle) is off: features.codeCompletion is false.");
+        }
+
         var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var model = ResolveModel(request.Model, state);
         var wire = PlanInfill(request, model, state);

@@ -84,6 +84,19 @@ public sealed class InfillProviderTests
     }
 
     [Fact]
+    public async Task Infill_CodeCompletionFeatureOff_ThrowsCapabilityNotSupportedWithoutRequests()
+    {
+        var server = new FakeLlamaServer(models: "opencode-tiny") { SpecialTokens = DeepSeekTokens };
+        await using var provider = server.CreateProvider(o => o.Features.CodeCompletion = false);
+
+        var ex = await Should.ThrowAsync<OpenCodeException>(() => FakeLlamaServer.Collect(provider.InfillAsync(new InfillRequest { Prefix = "a" }, Ct)));
+
+        ex.Code.ShouldBe(OpenCodeErrorCodes.CapabilityNotSupported);
+        ex.Message.ShouldContain("features.codeCompletion");
+        server.Paths.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task SendMessage_WizardCoderWithoutChatTemplate_UsesAlpacaPrompt()
     {
         var server = new FakeLlamaServer(chatTemplate: "", models: "wizardcoder-15b");
