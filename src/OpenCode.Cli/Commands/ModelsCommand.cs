@@ -19,7 +19,8 @@ internal static class ModelsCommand
         var models = await session.Provider.ListModelsAsync(cancellationToken);
         var properties = await session.Provider.Client.GetServerPropertiesAsync(cancellationToken);
         var capabilities = await session.Provider.GetCapabilitiesAsync(cancellationToken);
-        var rows = models.Select(model => ModelJson.From(model, properties, models.Count, capabilities)).ToList();
+        var discovered = await session.Provider.ModelManager.GetModelsAsync(cancellationToken);
+        var rows = models.Select(model => ModelJson.From(model, properties, models.Count, capabilities, discovered.FirstOrDefault(d => d.Id == model.Id))).ToList();
         if (session.Arguments.Json)
         {
             await JsonOutput.WriteAsync(session.Context.Out, rows, CliJsonContext.Default.ListModelJson);

@@ -19,12 +19,14 @@ internal sealed record ModelJson(
     string? OwnedBy,
     string? BaseModel,
     bool? SupportsChat,
-    bool? SupportsFillInTheMiddle)
+    bool? SupportsFillInTheMiddle,
+    ModelCapabilities? Capabilities)
 {
-    public static ModelJson From(ModelInfo model, ServerProperties? properties, int modelCount, ProviderCapabilities capabilities)
+    public static ModelJson From(ModelInfo model, ServerProperties? properties, int modelCount, ProviderCapabilities capabilities, DiscoveredModel? discovered)
     {
         var loaded = IsLoaded(model.Id, properties, modelCount) || model.Id == capabilities.Model;
-        var family = loaded ? ModelFamily.FromId(capabilities.Family) ?? ModelFamily.Unknown : ModelFamilyDetector.Detect(new ModelFamilyHints { Id = model.Id, BaseModel = model.BaseModel });
+        var family = loaded ? ModelFamily.FromId(capabilities.Family) ?? ModelFamily.Unknown
+            : ModelFamily.FromId(discovered?.Family) ?? ModelFamilyDetector.Detect(new ModelFamilyHints { Id = model.Id, BaseModel = model.BaseModel });
         return new(
             model.Id,
             family.Id,
@@ -35,8 +37,9 @@ internal sealed record ModelJson(
             model.SizeBytes,
             model.OwnedBy,
             model.BaseModel,
-            loaded ? capabilities.SupportsChat : null,
-            loaded ? capabilities.SupportsFillInTheMiddle : family.Fim is not null ? true : family.IsKnown ? false : null);
+            loaded ? capabilities.SupportsChat : discovered?.Capabilities.ChatTemplate,
+            loaded ? capabilities.SupportsFillInTheMiddle : discovered?.Capabilities.CodeCompletion ?? (family.Fim is not null ? true : family.IsKnown ? false : null),
+            discovered?.Capabilities);
     }
 
     /// <summary>Whether <c>/props</c> describes this model: a llama.cpp server serves one model, named by its file or alias.</summary>

@@ -27,6 +27,9 @@ public sealed record DiscoveredModel
     /// <summary>Gets the technical details.</summary>
     public ModelDetails Details { get; init; } = new();
 
+    /// <summary>Gets whether llama.cpp's <c>/tokenize</c> found the FIM tokens in the vocabulary (so <c>/infill</c> works); <see langword="null"/> when not probed.</summary>
+    internal bool? FimTokensInVocabulary { get; init; }
+
     /// <summary>Gets what identifies the weights behind the id.</summary>
     public ModelFingerprint Fingerprint { get; init; } = new(null, null, null, null);
 }

@@ -46,6 +46,10 @@ public sealed partial class OpenCodeProvider : IAIProvider
     /// <exception cref="InvalidOperationException">The provider is not initialized.</exception>
     public OpenCodeClient Client => _state?.Client ?? throw new InvalidOperationException("Call InitializeAsync first.");
 
+    /// <summary>Gets the model manager of the server (dialect, model metadata, cache), once initialized.</summary>
+    /// <exception cref="InvalidOperationException">The provider is not initialized.</exception>
+    public OpenCodeModelManager ModelManager => _state?.Manager ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
     /// <summary>Gets or sets where progress of building a missing llama-server goes in direct mode (with <c>localServer.buildIfMissing</c>).</summary>
     public IProgress<string>? LocalServerBuildProgress { get; set; }
 
@@ -81,6 +85,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
             return;
         }
 
+        _state?.Manager.Dispose();
         _state?.Client.Dispose();
         if (_localServer is not null)
         {
@@ -95,5 +100,6 @@ public sealed partial class OpenCodeProvider : IAIProvider
 
     /// <summary>What initialization learned; <paramref name="DefaultModel"/> is <see langword="null"/> when the server chooses.</summary>
     private sealed record State(
-        OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models, string? DefaultModel, FamilyDetection Family);
+        OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models, string? DefaultModel, FamilyDetection Family,
+        OpenCodeModelManager Manager);
 }

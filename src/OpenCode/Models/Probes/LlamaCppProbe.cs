@@ -30,7 +30,14 @@ internal sealed class LlamaCppProbe : IDialectProbe
             ChatTemplate = Json.String(root, "chat_template"),
         };
         var info = ModelListParser.ParseModel(listing.Entry);
-        var detection = await FamilyProbe.DetectAsync(context.Client, listing.Id, info, properties, cancellationToken).ConfigureAwait(false);
+        if (!await DescribesAsync(context, listing.Id, properties, cancellationToken).ConfigureAwait(false))
+        {
+            // A router serving several models: /props and /tokenize speak for the loaded one only.
+            properties = new ServerProperties();
+            root = default;
+        }
+
+        var detection = await FamilyProbe.DetectAsync(context.Client, listing.Id, info, properties.ModelPath is null ? null : properties, cancellationToken).ConfigureAwait(false);
         var meta = Json.Object(listing.Entry, "meta");
         var template = properties.ChatTemplate;
         return new DiscoveredModel
@@ -52,6 +59,18 @@ internal sealed class LlamaCppProbe : IDialectProbe
             Metadata = new ModelMetadata { BaseModel = info.BaseModel },
             Details = new ModelDetails { Parameters = info.ParameterCount, VocabularySize = info.VocabularySize, HiddenSize = Json.Int(meta, "n_embd") },
             Fingerprint = listing.Fingerprint,
+            FimTokensInVocabulary = detection.VocabularyHasFim,
         };
+    }
+
+    private static async Task<bool> DescribesAsync(ProbeContext context, string id, ServerProperties properties, CancellationToken cancellationToken)
+    {
+        if ((await context.OpenAiModelsAsync(cancellationToken).ConfigureAwait(false)).Count <= 1)
+        {
+            return true;
+        }
+
+        return properties.ModelPath is { Length: > 0 } path
+            && (id == path || id == Path.GetFileName(path) || id == Path.GetFileNameWithoutExtension(path));
     }
 }
