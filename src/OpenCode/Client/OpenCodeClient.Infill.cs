@@ -18,20 +18,21 @@ public sealed partial class OpenCodeClient
         return StreamAsync(ToWire(request, model), defaultTemperature: null, cancellationToken);
     }
 
-    /// <summary>Counts the tokens llama.cpp's <c>/tokenize</c> makes of a text, special tokens parsed; <see langword="null"/> when the server has no <c>/tokenize</c>.</summary>
+    /// <summary>Splits a text into the pieces of its tokens with llama.cpp's <c>/tokenize</c>, special tokens parsed; <see langword="null"/> when the server has no <c>/tokenize</c>.</summary>
     /// <param name="content">The text.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The token count, or <see langword="null"/>.</returns>
-    public async Task<int?> CountTokensAsync(string content, CancellationToken cancellationToken = default)
+    /// <returns>The text of each token (a piece that is not valid UTF-8 is empty), or <see langword="null"/>.</returns>
+    public async Task<IReadOnlyList<string>?> TokenizeAsync(string content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var buffer = new ArrayBufferWriter<byte>(64);
+        var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("content", content);
             json.WriteBoolean("add_special", false);
             json.WriteBoolean("parse_special", true);
+            json.WriteBoolean("with_pieces", true);
             json.WriteEndObject();
         }
 
@@ -50,10 +51,14 @@ public sealed partial class OpenCodeClient
         using (response)
         {
             using var document = await ReadJsonAsync(response, watchdog, "Tokenize", cancellationToken).ConfigureAwait(false);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("tokens", out var tokens) && tokens.ValueKind == JsonValueKind.Array
-                ? tokens.GetArrayLength()
-                : null;
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("tokens", out var tokens) || tokens.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            // With with_pieces each token is {"id", "piece"}; a piece that is not valid UTF-8 comes as an array of bytes.
+            return [.. tokens.EnumerateArray().Select(t => Json.String(t, "piece") ?? string.Empty)];
         }
     }
 

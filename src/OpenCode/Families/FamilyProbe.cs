@@ -33,16 +33,20 @@ internal static class FamilyProbe
         return new FamilyDetection(family, byVocabulary is not null);
     }
 
-    /// <summary>The probe tokens the vocabulary has as single tokens; <see langword="null"/> when the server has no <c>/tokenize</c>.</summary>
+    /// <summary>
+    /// The probe tokens the vocabulary has as single tokens, from one <c>/tokenize</c> of all of them (one request: llama-server has few HTTP threads);
+    /// <see langword="null"/> when the server has no <c>/tokenize</c>.
+    /// </summary>
     private static async Task<HashSet<string>?> ProbeVocabularyAsync(OpenCodeClient client, CancellationToken cancellationToken)
     {
         var tokens = ModelFamilyDetector.VocabularyProbeTokens;
-        var counts = await Task.WhenAll(tokens.Select(token => client.CountTokensAsync(token, cancellationToken))).ConfigureAwait(false);
-        if (counts.Any(count => count is null))
+        var pieces = await client.TokenizeAsync(string.Join('\n', tokens), cancellationToken).ConfigureAwait(false);
+        if (pieces is null)
         {
             return null;
         }
 
-        return [.. tokens.Where((_, index) => counts[index] == 1)];
+        var found = pieces.ToHashSet(StringComparer.Ordinal);
+        return [.. tokens.Where(found.Contains)];
     }
 }

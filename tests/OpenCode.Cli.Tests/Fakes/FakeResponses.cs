@@ -50,12 +50,13 @@ internal static class FakeResponses
         """{"index":0,"content":"","tokens":[],"id_slot":0,"stop":true,"model":"fake-coder","tokens_predicted":2,"tokens_evaluated":9,"stop_type":"eos","stopping_word":"","tokens_cached":10,"timings":{"cache_n":0,"prompt_n":9,"predicted_n":2}}""",
     ];
 
-    /// <summary>A /tokenize answer: one token for a known special token, one per character otherwise.</summary>
+    /// <summary>A /tokenize answer with pieces: a known special token is one piece, any other text one piece per character.</summary>
     public static string Tokens(IReadOnlySet<string> specialTokens, string body)
     {
         var content = JsonDocument.Parse(body).RootElement.GetProperty("content").GetString()!;
-        var count = specialTokens.Contains(content) ? 1 : content.Length;
-        return "{\"tokens\":[" + string.Join(",", Enumerable.Range(1, count)) + "]}";
+        var pieces = content.Split('\n').SelectMany((part, index) =>
+            (index > 0 ? ["\n"] : Array.Empty<string>()).Concat(specialTokens.Contains(part) ? [part] : part.Select(c => c.ToString())));
+        return JsonSerializer.Serialize(new { tokens = pieces.Select((piece, id) => new { id, piece }) });
     }
 
     public static string ChatDelta(string text) =>

@@ -62,11 +62,26 @@ public sealed class InfillStreamTests
     }
 
     [Fact]
-    public async Task CountTokens_ServerWithoutTokenize_IsNull()
+    public async Task Tokenize_ServerWithoutTokenize_IsNull()
     {
         var handler = new ScriptedHandler((_, _, _) => Task.FromResult(ScriptedHandler.Json("""{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}""", System.Net.HttpStatusCode.NotFound)));
         using var client = ClientHarness.Create(handler);
 
-        (await client.CountTokensAsync("<fim_prefix>", TestContext.Current.CancellationToken)).ShouldBeNull();
+        (await client.TokenizeAsync("<fim_prefix>", TestContext.Current.CancellationToken)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Tokenize_WithPieces_ReturnsEachPieceAndEmptyForByteArrays()
+    {
+        var handler = new ScriptedHandler((_, _, _) => Task.FromResult(ScriptedHandler.Json(
+            """{"tokens":[{"id":32016,"piece":"<｜fim▁begin｜>"},{"id":185,"piece":"\n"},{"id":27,"piece":[226,150]}]}""")));
+        using var client = ClientHarness.Create(handler);
+
+        var pieces = await client.TokenizeAsync("<｜fim▁begin｜>\n", TestContext.Current.CancellationToken);
+
+        pieces.ShouldBe(["<｜fim▁begin｜>", "\n", ""]);
+        using var sent = JsonDocument.Parse(handler.Requests.Single().Body!);
+        sent.RootElement.GetProperty("with_pieces").GetBoolean().ShouldBeTrue();
+        sent.RootElement.GetProperty("parse_special").GetBoolean().ShouldBeTrue();
     }
 }

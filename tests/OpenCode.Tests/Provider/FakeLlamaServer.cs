@@ -59,8 +59,15 @@ internal sealed class FakeLlamaServer
 
         using var json = System.Text.Json.JsonDocument.Parse(body!);
         var content = json.RootElement.GetProperty("content").GetString()!;
-        var count = SpecialTokens.Contains(content) ? 1 : content.Length;
-        return ScriptedHandler.Json("{\"tokens\":[" + string.Join(",", Enumerable.Range(1, count)) + "]}");
+        return ScriptedHandler.Json(TokenPieces(SpecialTokens, content));
+    }
+
+    /// <summary>A /tokenize answer with pieces: a known special token is one piece, any other text one piece per character.</summary>
+    public static string TokenPieces(IReadOnlySet<string> specialTokens, string content)
+    {
+        var pieces = content.Split('\n').SelectMany((part, index) =>
+            (index > 0 ? ["\n"] : Array.Empty<string>()).Concat(specialTokens.Contains(part) ? [part] : part.Select(c => c.ToString())));
+        return System.Text.Json.JsonSerializer.Serialize(new { tokens = pieces.Select((piece, id) => new { id, piece }) });
     }
 
     private static HttpResponseMessage Sse(byte[] body) => ScriptedHandler.Sse(new MemoryStream(body));
