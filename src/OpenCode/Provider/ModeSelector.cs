@@ -45,8 +45,13 @@ internal static class ModeSelector
         return new WireRequest(WireRequestKind.Completion, model, request, format?.Render(request.Messages) ?? PlainPromptRenderer.Render(request.Messages));
     }
 
-    private static MessageRequest CopyWithMessages(MessageRequest request, IReadOnlyList<Message> messages) => new()
+    private static MessageRequest CopyWithMessages(MessageRequest request, IReadOnlyList<Message> messages) => Copy(request, messages, null, request.AdditionalParameters);
+
+    /// <summary>Copies a request with other messages, prompt and custom parameters.</summary>
+    public static MessageRequest Copy(
+        MessageRequest request, IReadOnlyList<Message> messages, string? prompt, IReadOnlyDictionary<string, object?>? additionalParameters) => new()
     {
+        Prompt = prompt,
         Messages = messages,
         Model = request.Model,
         Mode = request.Mode,
@@ -55,6 +60,6 @@ internal static class ModeSelector
         TopP = request.TopP,
         Stop = request.Stop,
         Seed = request.Seed,
-        AdditionalParameters = request.AdditionalParameters,
+        AdditionalParameters = additionalParameters,
     };
 }

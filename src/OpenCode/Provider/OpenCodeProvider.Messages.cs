@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using OpenCode.Client;
+using OpenCode.Models;
 
 namespace OpenCode.Provider;
 
@@ -43,7 +44,23 @@ public sealed partial class OpenCodeProvider
         }
 
         var model = ResolveModel(request.Model, state);
-        return ModeSelector.Select(request, model, state.Capabilities);
+        return ModeSelector.Select(DropUnsupportedParameters(request, state.Capabilities.Dialect), model, state.Capabilities);
+    }
+
+    /// <summary>Sends only the custom parameters the dialect accepts; the others are dropped with a warning.</summary>
+    private MessageRequest DropUnsupportedParameters(MessageRequest request, string dialect)
+    {
+        if (request.AdditionalParameters is not { Count: > 0 } extra || extra.Keys.All(name => DialectParameters.Accepts(dialect, name)))
+        {
+            return request;
+        }
+
+        foreach (var name in extra.Keys.Where(name => !DialectParameters.Accepts(dialect, name)))
+        {
+            ProviderLog.ParameterDropped(_logger, name, dialect);
+        }
+
+        return ModeSelector.Copy(request, request.Messages, request.Prompt, extra.Where(p => DialectParameters.Accepts(dialect, p.Key)).ToDictionary(StringComparer.Ordinal));
     }
 
     private string? ResolveModel(string? requested, State state)
