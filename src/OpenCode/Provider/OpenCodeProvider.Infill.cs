@@ -29,7 +29,8 @@ public sealed partial class OpenCodeProvider
         var model = ResolveModel(request.Model, state);
         var wire = PlanInfill(request, model, state);
         ProviderLog.Routing(_logger, wire.Kind.ToString(), model ?? "(chosen by the server)");
-        await foreach (var chunk in state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken).ConfigureAwait(false))
+        var chunks = state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken);
+        await foreach (var chunk in MeasureAsync(chunks, state.Client.ServerRoot, model ?? state.Capabilities.Model, cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }

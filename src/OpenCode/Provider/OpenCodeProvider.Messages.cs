@@ -14,16 +14,17 @@ public sealed partial class OpenCodeProvider
         var wire = PrepareRequest(request, state);
         ProviderLog.Routing(_logger, wire.Kind.ToString(), wire.Model ?? "(chosen by the server)");
 
-        if (_options.Features.Streaming)
+        var chunks = _options.Features.Streaming
+            ? state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken)
+            : CompleteAsChunksAsync(state, wire, cancellationToken);
+        await foreach (var chunk in MeasureAsync(chunks, state.Client.ServerRoot, wire.Model ?? state.Capabilities.Model, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var chunk in state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken).ConfigureAwait(false))
-            {
-                yield return chunk;
-            }
-
-            yield break;
+            yield return chunk;
         }
+    }
 
+    private async IAsyncEnumerable<MessageChunk> CompleteAsChunksAsync(State state, WireRequest wire, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var result = await state.Client.CompleteAsync(wire, _options.DefaultTemperature, cancellationToken).ConfigureAwait(false);
         var metadata = new ChunkMetadata(result.Model, null, _timeProvider.GetUtcNow());
         if (result.Content.Length > 0 || result.ReasoningContent is not null)
