@@ -50,16 +50,16 @@ internal static class ModeSelector
     /// <summary>Copies a request with other messages, prompt and custom parameters.</summary>
     public static MessageRequest Copy(
         MessageRequest request, IReadOnlyList<Message> messages, string? prompt, IReadOnlyDictionary<string, object?>? additionalParameters) => new()
-    {
-        Prompt = prompt,
-        Messages = messages,
-        Model = request.Model,
-        Mode = request.Mode,
-        MaxTokens = request.MaxTokens,
-        Temperature = request.Temperature,
-        TopP = request.TopP,
-        Stop = request.Stop,
-        Seed = request.Seed,
-        AdditionalParameters = additionalParameters,
-    };
+        {
+            Prompt = prompt,
+            Messages = messages,
+            Model = request.Model,
+            Mode = request.Mode,
+            MaxTokens = request.MaxTokens,
+            Temperature = request.Temperature,
+            TopP = request.TopP,
+            Stop = request.Stop,
+            Seed = request.Seed,
+            AdditionalParameters = additionalParameters,
+        };
 }

@@ -20,7 +20,9 @@ public sealed class DiscoveryMeasurement(LlamaServerFixture fixture)
         using var cts = TestDeadline.After(TimeSpan.FromSeconds(90));
         var model = fixture.CreateModel("discovery-deepseek", new TinyModelSpec
         {
-            EmbeddingLength = 32, HeadCount = 2, Vocabulary = LlamaServerFixture.RequireVocabulary("deepseek-coder"),
+            EmbeddingLength = 32,
+            HeadCount = 2,
+            Vocabulary = LlamaServerFixture.RequireVocabulary("deepseek-coder"),
         });
         var server = await fixture.StartAsync(model, new LocalServerOptions { ContextSize = 512 }, cts.Token);
         using var client = new OpenCodeClient(new OpenCodeClientOptions { Endpoint = server.BaseAddress });
