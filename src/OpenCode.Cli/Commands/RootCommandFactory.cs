@@ -14,6 +14,7 @@ internal static class RootCommandFactory
             CompleteCommand.Create(context, common),
             InfillCommand.Create(context, common),
             ModelsCommand.Create(context, common),
+            BenchCommand.Create(context, common),
             HealthCommand.Create(context, common),
         };
 
