@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using OpenCode.Client;
 using OpenCode.Families;
+using OpenCode.Models;
 
 namespace OpenCode.Provider;
 
@@ -8,7 +9,8 @@ public sealed partial class OpenCodeProvider
 {
     /// <summary>
     /// Fills in the code between a prefix and a suffix, streamed: through the server's <c>/infill</c> where the model's vocabulary has FIM tokens
-    /// (llama.cpp), else through the family's FIM prompt format on <c>/v1/completions</c> with the family's stop tokens.
+    /// (llama.cpp), Ollama's <c>suffix</c> for models with the <c>insert</c> capability, else the family's FIM prompt format on
+    /// <c>/v1/completions</c> with the family's stop tokens.
     /// </summary>
     /// <param name="request">The prefix, suffix, extra files and sampling settings.</param>
     /// <param name="cancellationToken">Cancels the generation.</param>
@@ -48,6 +50,11 @@ public sealed partial class OpenCodeProvider
         }
 
         var name = model ?? state.Capabilities.Model;
+        if (state.Capabilities.Dialect == ServerDialects.Ollama && ReferenceEquals(detection, state.Family))
+        {
+            return OllamaInfill(request, model, name, state.Capabilities.SupportsFillInTheMiddle);
+        }
+
         if (detection.VocabularyHasFim == false)
         {
             throw new OpenCodeException(
@@ -72,6 +79,28 @@ public sealed partial class OpenCodeProvider
             TopP = request.TopP,
             Seed = request.Seed,
             Stop = [.. fim.StopTokens, .. request.Stop],
+        };
+        return new WireRequest(WireRequestKind.Completion, model, completion, completion.Prompt);
+    }
+
+    /// <summary>Ollama fills in the middle itself, with the model's own template, when a completion carries a <c>suffix</c>.</summary>
+    private static WireRequest OllamaInfill(InfillRequest request, string? model, string name, bool? supported)
+    {
+        if (supported == false)
+        {
+            throw new OpenCodeException(
+                OpenCodeErrorCodes.CapabilityNotSupported, $"Model '{name}' cannot fill in the middle: Ollama does not list the 'insert' capability for it.");
+        }
+
+        var completion = new MessageRequest
+        {
+            Prompt = request.Prefix,
+            MaxTokens = request.MaxTokens,
+            Temperature = request.Temperature,
+            TopP = request.TopP,
+            Seed = request.Seed,
+            Stop = request.Stop,
+            AdditionalParameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["suffix"] = request.Suffix },
         };
         return new WireRequest(WireRequestKind.Completion, model, completion, completion.Prompt);
     }

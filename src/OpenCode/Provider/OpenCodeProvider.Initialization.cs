@@ -97,7 +97,7 @@ public sealed partial class OpenCodeProvider
                 TrainingContextWindow = info?.TrainingContextWindow,
                 SupportsStreaming = _options.Features.Streaming,
                 SupportsChat = properties?.ChatTemplate is { } template ? template.Length > 0 : null,
-                SupportsFillInTheMiddle = detection.SupportsFim,
+                SupportsFillInTheMiddle = discovered?.Capabilities.CodeCompletion ?? detection.SupportsFim,
                 SupportsInfillEndpoint = detection.VocabularyHasFim,
                 Family = detection.Family.Id,
                 ParallelSlots = properties?.TotalSlots,
