@@ -5,7 +5,11 @@ namespace OpenCode.Cli.Commands;
 /// <summary>Sends one request and prints the answer: streamed text, or one JSON object at the end with <c>--json</c>.</summary>
 internal static class GenerationRunner
 {
-    public static async Task<int> RunAsync(CommandSession session, MessageRequest request, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(CommandSession session, MessageRequest request, CancellationToken cancellationToken) =>
+        RunAsync(session, provider => provider.SendMessageAsync(request, cancellationToken), cancellationToken);
+
+    /// <summary>Runs any generation of the provider (chat, completion, infill) with the same output.</summary>
+    public static async Task<int> RunAsync(CommandSession session, Func<Provider.OpenCodeProvider, IAsyncEnumerable<MessageChunk>> generate, CancellationToken cancellationToken)
     {
         await session.InitializeAsync(cancellationToken);
         var json = session.Arguments.Json;
@@ -13,8 +17,7 @@ internal static class GenerationRunner
         CompletedMessage completed;
         try
         {
-            completed = await session.Provider
-                .SendMessageAsync(request, cancellationToken)
+            completed = await generate(session.Provider)
                 .ToCompletedMessageAsync(json ? null : printer.Write, cancellationToken: cancellationToken);
         }
         finally

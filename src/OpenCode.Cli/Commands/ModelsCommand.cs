@@ -8,8 +8,13 @@ internal static class ModelsCommand
 {
     public static Command Create(CliContext context, CommonOptions common)
     {
-        var command = new Command("models", "List the models the server serves.");
-        CommandExecution.SetAction(command, context, common, (_, session, cancellationToken) => RunAsync(session, cancellationToken));
+        var stats = new Option<bool>("--stats")
+        {
+            Description = "Measure each model with one short completion and print time to first token, tokens/s, latency and errors.",
+        };
+        var command = new Command("models", "List the models the server serves.") { stats };
+        CommandExecution.SetAction(command, context, common, (parseResult, session, cancellationToken) =>
+            parseResult.GetValue(stats) ? ModelStatsRunner.RunAsync(session, cancellationToken) : RunAsync(session, cancellationToken));
         return command;
     }
 
@@ -18,7 +23,9 @@ internal static class ModelsCommand
         await session.InitializeAsync(cancellationToken);
         var models = await session.Provider.ListModelsAsync(cancellationToken);
         var properties = await session.Provider.Client.GetServerPropertiesAsync(cancellationToken);
-        var rows = models.Select(model => ModelJson.From(model, properties, models.Count)).ToList();
+        var capabilities = await session.Provider.GetCapabilitiesAsync(cancellationToken);
+        var discovered = await session.Provider.ModelManager.GetModelsAsync(cancellationToken);
+        var rows = models.Select(model => ModelJson.From(model, properties, models.Count, capabilities, discovered.FirstOrDefault(d => d.Id == model.Id))).ToList();
         if (session.Arguments.Json)
         {
             await JsonOutput.WriteAsync(session.Context.Out, rows, CliJsonContext.Default.ListModelJson);

@@ -7,4 +7,5 @@ namespace OpenCode.Cli.Output;
 [JsonSerializable(typeof(GenerationJson))]
 [JsonSerializable(typeof(List<ModelJson>))]
 [JsonSerializable(typeof(HealthJson))]
+[JsonSerializable(typeof(List<ModelStatsJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

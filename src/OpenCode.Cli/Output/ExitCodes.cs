@@ -8,7 +8,7 @@ internal static class ExitCodes
     /// <summary>An unexpected failure inside the CLI itself (a bug): not a usage, server or network problem.</summary>
     public const int InternalError = 1;
 
-    /// <summary>Bad command line or settings, an invalid request, or a model the server does not serve.</summary>
+    /// <summary>Bad command line or settings, an invalid request, a model the server does not serve, or a capability the model lacks.</summary>
     public const int Usage = 2;
 
     /// <summary>The server rejected the credential.</summary>
@@ -26,7 +26,8 @@ internal static class ExitCodes
     /// <summary>The exit code for an <see cref="OpenCodeException.Code"/>.</summary>
     public static int For(string code) => code switch
     {
-        OpenCodeErrorCodes.InvalidConfiguration or OpenCodeErrorCodes.InvalidRequest or OpenCodeErrorCodes.ModelNotFound => Usage,
+        OpenCodeErrorCodes.InvalidConfiguration or OpenCodeErrorCodes.InvalidRequest or OpenCodeErrorCodes.ModelNotFound
+            or OpenCodeErrorCodes.CapabilityNotSupported => Usage,
         OpenCodeErrorCodes.AuthenticationFailed => AuthenticationFailed,
         OpenCodeErrorCodes.RateLimited or "QUOTA_EXCEEDED" => RateLimited,
         _ => ServerFailure,

@@ -10,6 +10,7 @@ internal static class ModelsTable
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         var table = new Table()
             .AddColumn("id")
+            .AddColumn("family")
             .AddColumn(new TableColumn("context").RightAligned())
             .AddColumn(new TableColumn("params").RightAligned())
             .AddColumn(new TableColumn("size").RightAligned());
@@ -17,6 +18,7 @@ internal static class ModelsTable
         {
             table.AddRow(
                 Markup.Escape(model.Id),
+                Markup.Escape(model.Family),
                 Units.Tokens(model.ContextWindow),
                 Units.Count(model.ParameterCount),
                 Units.Bytes(model.SizeBytes));

@@ -33,6 +33,15 @@ public sealed class ProviderCapabilities
     /// <summary>Gets the number of parameters of the model, when the server says.</summary>
     public long? ParameterCount { get; init; }
 
+    /// <summary>Gets the model's family id (for example <c>deepseek-coder</c>, <c>codellama</c>), or <c>unknown</c>.</summary>
+    public string Family { get; init; } = "unknown";
+
+    /// <summary>
+    /// Gets a value indicating whether the server's own fill-in-the-middle endpoint (llama.cpp <c>/infill</c>) works for the model:
+    /// its vocabulary has FIM tokens; <see langword="null"/> when the server cannot say.
+    /// </summary>
+    public bool? SupportsInfillEndpoint { get; init; }
+
     /// <summary>Gets the server dialect detected, for example <c>llama.cpp</c> or <c>openai</c>.</summary>
     public string Dialect { get; init; } = "openai";
 }

@@ -30,7 +30,7 @@ public sealed partial class OpenCodeClient
         private int _delivered;
         private FinishReason? _finishReason;
         private ThinkTagSplitter? _thinkSplitter;
-        private bool _decided = wire.Kind == WireRequestKind.Completion;
+        private bool _decided = wire.Kind != WireRequestKind.Chat;
         private MessageChunk? _current;
 
         private enum Phase

@@ -58,12 +58,20 @@ public sealed partial class OpenCodeClient
             : null;
     }
 
-    private (string Code, string Name, Uri Uri) Describe(WireRequestKind kind) => kind == WireRequestKind.Chat
-        ? (OpenCodeErrorCodes.ChatCompletionFailed, "Chat completion", _endpoints.ChatCompletions)
-        : (OpenCodeErrorCodes.CompletionFailed, "Completion", _endpoints.Completions);
+    private (string Code, string Name, Uri Uri) Describe(WireRequestKind kind) => kind switch
+    {
+        WireRequestKind.Chat => (OpenCodeErrorCodes.ChatCompletionFailed, "Chat completion", _endpoints.ChatCompletions),
+        WireRequestKind.Infill => (OpenCodeErrorCodes.CompletionFailed, "Infill", _endpoints.Infill),
+        _ => (OpenCodeErrorCodes.CompletionFailed, "Completion", _endpoints.Completions),
+    };
 
     private static int PromptCharacters(WireRequest wire)
     {
+        if (wire.Infill is { } infill)
+        {
+            return infill.Prefix.Length + infill.Suffix.Length + infill.ExtraFiles.Sum(f => f.Text.Length);
+        }
+
         if (wire.Kind == WireRequestKind.Completion)
         {
             return (wire.Prompt ?? wire.Request.Prompt)?.Length ?? 0;

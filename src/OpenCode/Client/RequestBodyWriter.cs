@@ -22,13 +22,17 @@ internal static class RequestBodyWriter
             {
                 WriteMessages(json, request.Messages);
             }
+            else if (wire.Infill is { } infill)
+            {
+                WriteInfill(json, infill);
+            }
             else
             {
                 json.WriteString("prompt", wire.Prompt ?? request.Prompt ?? string.Empty);
             }
 
             json.WriteBoolean("stream", stream);
-            if (stream && includeUsage)
+            if (stream && includeUsage && wire.Kind != WireRequestKind.Infill)
             {
                 json.WriteStartObject("stream_options");
                 json.WriteBoolean("include_usage", true);
@@ -51,6 +55,22 @@ internal static class RequestBodyWriter
             json.WriteStartObject();
             json.WriteString("role", RoleName(message.Role));
             json.WriteString("content", message.Content);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteInfill(Utf8JsonWriter json, InfillRequest infill)
+    {
+        json.WriteString("input_prefix", infill.Prefix);
+        json.WriteString("input_suffix", infill.Suffix);
+        json.WriteStartArray("input_extra");
+        foreach (var file in infill.ExtraFiles)
+        {
+            json.WriteStartObject();
+            json.WriteString("filename", file.FileName);
+            json.WriteString("text", file.Text);
             json.WriteEndObject();
         }
 
@@ -113,7 +133,7 @@ internal static class RequestBodyWriter
     }
 
     private static bool IsReserved(string name) =>
-        name is "model" or "messages" or "prompt" or "stream" or "stream_options";
+        name is "model" or "messages" or "prompt" or "stream" or "stream_options" or "input_prefix" or "input_suffix" or "input_extra";
 
     internal static string RoleName(MessageRole role) => role switch
     {

@@ -22,6 +22,8 @@ internal sealed class ServerEndpoints
         Models = new Uri(Api, "models");
         Health = new Uri(Root, "health");
         Props = new Uri(Root, "props");
+        Infill = new Uri(Root, "infill");
+        Tokenize = new Uri(Root, "tokenize");
         AuthValidate = new Uri(Root, "auth/validate");
         UsageStats = new Uri(Root, "usage/stats");
     }
@@ -41,6 +43,10 @@ internal sealed class ServerEndpoints
     public Uri Health { get; }
 
     public Uri Props { get; }
+
+    public Uri Infill { get; }
+
+    public Uri Tokenize { get; }
 
     public Uri AuthValidate { get; }
 

@@ -9,7 +9,7 @@ internal sealed class StreamEventParser
 {
     private static readonly (string Name, Property Property)[] EscapableNames =
     [
-        ("text", Property.Text), ("model", Property.Model), ("delta", Property.Delta), ("usage", Property.Usage), ("error", Property.Error), ("index", Property.Index),
+        ("text", Property.Text), ("model", Property.Model), ("delta", Property.Delta), ("usage", Property.Usage), ("error", Property.Error), ("index", Property.Index), ("stop", Property.Stop), ("stop_type", Property.StopType),
         ("choices", Property.Choices), ("content", Property.Content), ("timings", Property.Timings), ("message", Property.Message),
         ("reasoning", Property.Reasoning), ("tool_calls", Property.ToolCalls), ("finish_reason", Property.FinishReason),
         ("reasoning_content", Property.ReasoningContent),
@@ -61,6 +61,8 @@ internal sealed class StreamEventParser
 
     private void ReadChunk(ref Utf8JsonReader reader, ref StreamEvent result, ReadOnlySpan<byte> data)
     {
+        var stopped = false;
+        FinishReason? stopType = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             switch (Classify(ref reader))
@@ -85,10 +87,34 @@ internal sealed class StreamEventParser
                     result.Kind = StreamEventKind.Error;
                     result.ErrorJson = Encoding.UTF8.GetString(data);
                     return;
+
+                // llama.cpp's native format (/infill, /completion): top-level content, stop (true on the last event), stop_type.
+                case Property.Content:
+                    reader.Read();
+                    result.Content = ReadText(ref reader, "content", data);
+                    break;
+                case Property.Stop:
+                    reader.Read();
+                    stopped = reader.TokenType == JsonTokenType.True;
+                    break;
+                case Property.StopType:
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        // "limit" is n_predict reached; "eos" and "word" (a stop sequence) are natural ends.
+                        stopType = reader.ValueTextEquals("limit"u8) ? FinishReason.Length : FinishReason.Stop;
+                    }
+
+                    break;
                 default:
                     SkipValue(ref reader);
                     break;
             }
+        }
+
+        if (stopped)
+        {
+            result.FinishReason = stopType ?? FinishReason.Stop;
         }
     }
 
@@ -232,6 +258,7 @@ internal sealed class StreamEventParser
         return name.Length switch
         {
             4 when name.SequenceEqual("text"u8) => Property.Text,
+            4 when name.SequenceEqual("stop"u8) => Property.Stop,
             5 when name.SequenceEqual("model"u8) => Property.Model,
             5 when name.SequenceEqual("delta"u8) => Property.Delta,
             5 when name.SequenceEqual("usage"u8) => Property.Usage,
@@ -242,6 +269,7 @@ internal sealed class StreamEventParser
             7 when name.SequenceEqual("timings"u8) => Property.Timings,
             7 when name.SequenceEqual("message"u8) => Property.Message,
             9 when name.SequenceEqual("reasoning"u8) => Property.Reasoning,
+            9 when name.SequenceEqual("stop_type"u8) => Property.StopType,
             10 when name.SequenceEqual("tool_calls"u8) => Property.ToolCalls,
             13 when name.SequenceEqual("finish_reason"u8) => Property.FinishReason,
             17 when name.SequenceEqual("reasoning_content"u8) => Property.ReasoningContent,
@@ -296,5 +324,7 @@ internal sealed class StreamEventParser
         Reasoning,
         ToolCalls,
         Index,
+        Stop,
+        StopType,
     }
 }

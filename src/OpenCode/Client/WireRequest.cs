@@ -5,7 +5,8 @@ namespace OpenCode.Client;
 /// <param name="Model">The model id; <see langword="null"/> lets a single-model server choose.</param>
 /// <param name="Request">The caller's request (sampling settings, messages, prompt).</param>
 /// <param name="Prompt">The prompt for a plain completion (the request's, or messages rendered as text).</param>
-internal sealed record WireRequest(WireRequestKind Kind, string? Model, MessageRequest Request, string? Prompt = null);
+/// <param name="Infill">The prefix, suffix and files of a llama.cpp <c>/infill</c> request.</param>
+internal sealed record WireRequest(WireRequestKind Kind, string? Model, MessageRequest Request, string? Prompt = null, InfillRequest? Infill = null);
 
 /// <summary>Which OpenAI-compatible endpoint a request goes to.</summary>
 internal enum WireRequestKind
@@ -15,4 +16,7 @@ internal enum WireRequestKind
 
     /// <summary><c>/v1/completions</c>.</summary>
     Completion,
+
+    /// <summary>llama.cpp's <c>/infill</c> (its native response format).</summary>
+    Infill,
 }

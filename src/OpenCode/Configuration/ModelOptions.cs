@@ -19,4 +19,10 @@ public sealed class ModelOptions
     /// <value>Defaults to 300; 0 to 86400.</value>
     [Range(0, 86400)]
     public int CacheTimeout { get; set; } = 300;
+
+    /// <summary>Gets or sets the server dialect; <c>auto</c> probes the server once to find out.</summary>
+    /// <value>Defaults to <c>auto</c>; one of auto, llama.cpp, ollama, vllm, tgi, opencode, openai.</value>
+    [AllowedValues("auto", "llama.cpp", "ollama", "vllm", "tgi", "opencode", "openai",
+        ErrorMessage = "must be one of auto, llama.cpp, ollama, vllm, tgi, opencode, openai")]
+    public string Dialect { get; set; } = "auto";
 }

@@ -35,21 +35,31 @@ internal static class ModeSelector
         }
 
         // A model without a chat template would get a generic template from the server; a plain prompt is more faithful.
-        return capabilities?.SupportsChat == false
-            ? new WireRequest(WireRequestKind.Completion, model, request, PlainPromptRenderer.Render(request.Messages))
-            : new WireRequest(WireRequestKind.Chat, model, request);
+        if (capabilities?.SupportsChat != false)
+        {
+            return new WireRequest(WireRequestKind.Chat, model, request);
+        }
+
+        // A family tuned on an instruction format (WizardCoder: Alpaca) gets that format.
+        var format = Families.ModelFamily.FromId(capabilities.Family)?.InstructionFormat;
+        return new WireRequest(WireRequestKind.Completion, model, request, format?.Render(request.Messages) ?? PlainPromptRenderer.Render(request.Messages));
     }
 
-    private static MessageRequest CopyWithMessages(MessageRequest request, IReadOnlyList<Message> messages) => new()
-    {
-        Messages = messages,
-        Model = request.Model,
-        Mode = request.Mode,
-        MaxTokens = request.MaxTokens,
-        Temperature = request.Temperature,
-        TopP = request.TopP,
-        Stop = request.Stop,
-        Seed = request.Seed,
-        AdditionalParameters = request.AdditionalParameters,
-    };
+    private static MessageRequest CopyWithMessages(MessageRequest request, IReadOnlyList<Message> messages) => Copy(request, messages, null, request.AdditionalParameters);
+
+    /// <summary>Copies a request with other messages, prompt and custom parameters.</summary>
+    public static MessageRequest Copy(
+        MessageRequest request, IReadOnlyList<Message> messages, string? prompt, IReadOnlyDictionary<string, object?>? additionalParameters) => new()
+        {
+            Prompt = prompt,
+            Messages = messages,
+            Model = request.Model,
+            Mode = request.Mode,
+            MaxTokens = request.MaxTokens,
+            Temperature = request.Temperature,
+            TopP = request.TopP,
+            Stop = request.Stop,
+            Seed = request.Seed,
+            AdditionalParameters = additionalParameters,
+        };
 }

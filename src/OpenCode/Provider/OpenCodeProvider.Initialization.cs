@@ -1,4 +1,5 @@
 using OpenCode.Client;
+using OpenCode.Families;
 using OpenCode.Local;
 using OpenCode.Models;
 
@@ -40,8 +41,10 @@ public sealed partial class OpenCodeProvider
             var current = _state!;
             if (current.Client.ServerRoot != _localServer.BaseAddress)
             {
+                current.Manager.Dispose();
                 current.Client.Dispose();
-                _state = current = current with { Client = CreateClient(_localServer.BaseAddress) };
+                var client = CreateClient(_localServer.BaseAddress);
+                _state = current = current with { Client = client, Manager = CreateManager(client) };
             }
 
             return current;
@@ -55,10 +58,14 @@ public sealed partial class OpenCodeProvider
     private OpenCodeClient CreateClient(Uri endpoint) =>
         new(OpenCodeClientOptions.FromOptions(_options, endpoint), _httpClient, _timeProvider, _loggerFactory.CreateLogger("OpenCode.Client"));
 
+    private OpenCodeModelManager CreateManager(OpenCodeClient client) =>
+        new(client, _options.Models, _timeProvider, _loggerFactory.CreateLogger("OpenCode.Models"));
+
     private async Task<State> InitializeCoreAsync(CancellationToken cancellationToken)
     {
         var endpoint = await ResolveEndpointAsync(cancellationToken).ConfigureAwait(false);
         var client = CreateClient(endpoint);
+        var manager = CreateManager(client);
         try
         {
             if (!string.IsNullOrEmpty(_options.Auth.ResolveApiKey()) && await client.ValidateAuthAsync(cancellationToken).ConfigureAwait(false) is { IsValid: false })
@@ -72,26 +79,37 @@ public sealed partial class OpenCodeProvider
                 models = await client.ListModelsAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var properties = await client.GetServerPropertiesAsync(cancellationToken).ConfigureAwait(false);
+            var dialect = await manager.GetDialectAsync(cancellationToken).ConfigureAwait(false);
+            var properties = dialect == ServerDialects.LlamaCpp ? await client.GetServerPropertiesAsync(cancellationToken).ConfigureAwait(false) : null;
             var model = ChooseDefaultModel(models);
             var info = models.FirstOrDefault(m => m.Id == model);
+            var discovered = model is not null && _options.Models.AutoDiscovery
+                ? (await manager.GetModelsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Id == model)
+                : null;
+            var detection = discovered is not null
+                ? new FamilyDetection(ModelFamily.FromId(discovered.Family) ?? ModelFamily.Unknown, discovered.FimTokensInVocabulary)
+                : await FamilyProbe.DetectAsync(client, model, info, properties, cancellationToken).ConfigureAwait(false);
             var capabilities = new ProviderCapabilities
             {
                 Model = model ?? properties?.ModelPath ?? "(chosen by the server)",
                 AvailableModels = [.. models.Select(m => m.Id).Where(IsEnabled)],
-                ContextWindow = properties?.ContextWindow ?? info?.ContextWindow,
+                ContextWindow = properties?.ContextWindow ?? discovered?.Capabilities.ContextWindow ?? info?.ContextWindow,
                 TrainingContextWindow = info?.TrainingContextWindow,
                 SupportsStreaming = _options.Features.Streaming,
                 SupportsChat = properties?.ChatTemplate is { } template ? template.Length > 0 : null,
+                SupportsFillInTheMiddle = discovered?.Capabilities.CodeCompletion ?? detection.SupportsFim,
+                SupportsInfillEndpoint = detection.VocabularyHasFim,
+                Family = detection.Family.Id,
                 ParallelSlots = properties?.TotalSlots,
                 ParameterCount = info?.ParameterCount,
-                Dialect = properties is not null ? "llama.cpp" : "openai",
+                Dialect = dialect,
             };
             ProviderLog.Initialized(_logger, client.ServerRoot, capabilities.Model, capabilities.ContextWindow, capabilities.Dialect);
-            return new State(client, capabilities, models, model);
+            return new State(client, capabilities, models, model, detection, manager);
         }
         catch
         {
+            manager.Dispose();
             client.Dispose();
             throw;
         }

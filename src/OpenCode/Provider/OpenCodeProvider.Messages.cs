@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using OpenCode.Client;
+using OpenCode.Models;
 
 namespace OpenCode.Provider;
 
@@ -17,14 +18,15 @@ public sealed partial class OpenCodeProvider
     }
 
     /// <summary>Initializes, routes the request and opens the chunk stream (the streamed one, or a completed answer as chunks).</summary>
-    private async ValueTask<IAsyncEnumerable<MessageChunk>> OpenAsync(MessageRequest request, CancellationToken cancellationToken)
+    private async ValueTask<(IAsyncEnumerable<MessageChunk> Chunks, GenerationMeasurement Measurement)> OpenAsync(MessageRequest request, CancellationToken cancellationToken)
     {
         var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var wire = PrepareRequest(request, state);
         ProviderLog.Routing(_logger, wire.Kind.ToString(), wire.Model ?? "(chosen by the server)");
-        return _options.Features.Streaming
+        var chunks = _options.Features.Streaming
             ? state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken)
             : CompleteAsChunksAsync(state, wire, cancellationToken);
+        return (chunks, StartMeasurement(state, wire.Model));
     }
 
     private async IAsyncEnumerable<MessageChunk> CompleteAsChunksAsync(State state, WireRequest wire, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -48,7 +50,29 @@ public sealed partial class OpenCodeProvider
                 $"The request carries custom parameters ({string.Join(", ", request.AdditionalParameters.Keys)}) but features.customParameters is off.");
         }
 
-        var model = request.Model ?? state.DefaultModel;
+        var model = ResolveModel(request.Model, state);
+        return ModeSelector.Select(DropUnsupportedParameters(request, state.Capabilities.Dialect), model, state.Capabilities);
+    }
+
+    /// <summary>Sends only the custom parameters the dialect accepts; the others are dropped with a warning.</summary>
+    private MessageRequest DropUnsupportedParameters(MessageRequest request, string dialect)
+    {
+        if (request.AdditionalParameters is not { Count: > 0 } extra || extra.Keys.All(name => DialectParameters.Accepts(dialect, name)))
+        {
+            return request;
+        }
+
+        foreach (var name in extra.Keys.Where(name => !DialectParameters.Accepts(dialect, name)))
+        {
+            ProviderLog.ParameterDropped(_logger, name, dialect);
+        }
+
+        return ModeSelector.Copy(request, request.Messages, request.Prompt, extra.Where(p => DialectParameters.Accepts(dialect, p.Key)).ToDictionary(StringComparer.Ordinal));
+    }
+
+    private string? ResolveModel(string? requested, State state)
+    {
+        var model = requested ?? state.DefaultModel;
         if (model is not null && !IsEnabled(model))
         {
             throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not in models.enabledModels ({string.Join(", ", _options.Models.EnabledModels)}).");
@@ -61,7 +85,7 @@ public sealed partial class OpenCodeProvider
                 $"Model '{model}' is not served by {state.Client.ServerRoot}; it serves: {string.Join(", ", state.Models.Select(m => m.Id))}.");
         }
 
-        return ModeSelector.Select(request, model, state.Capabilities);
+        return model;
     }
 
     /// <summary>The chunks of one <see cref="SendMessageAsync"/> call; each enumeration opens its own request, as an async iterator would.</summary>
@@ -78,6 +102,7 @@ public sealed partial class OpenCodeProvider
         : IAsyncEnumerator<MessageChunk>
     {
         private IAsyncEnumerator<MessageChunk>? _inner;
+        private GenerationMeasurement? _measurement;
         private bool _finished;
 
         public MessageChunk Current => _inner is { } inner ? inner.Current : null!;
@@ -86,7 +111,30 @@ public sealed partial class OpenCodeProvider
         {
             if (_inner is { } inner)
             {
-                return inner.MoveNextAsync();
+                ValueTask<bool> next;
+                try
+                {
+                    next = inner.MoveNextAsync();
+                }
+                catch (OpenCodeException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    _measurement!.Fail();
+                    throw;
+                }
+
+                if (next.IsCompletedSuccessfully)
+                {
+                    // The fast path: a chunk the stream had buffered is measured and handed on without an await.
+                    var more = next.Result;
+                    if (more)
+                    {
+                        _measurement!.Observe(inner.Current);
+                    }
+
+                    return new ValueTask<bool>(more);
+                }
+
+                return ObserveAsync(next);
             }
 
             return _finished ? ValueTask.FromResult(false) : OpenAndMoveNextAsync();
@@ -108,12 +156,33 @@ public sealed partial class OpenCodeProvider
             }
         }
 
+        private async ValueTask<bool> ObserveAsync(ValueTask<bool> next)
+        {
+            bool more;
+            try
+            {
+                more = await next.ConfigureAwait(false);
+            }
+            catch (OpenCodeException) when (!cancellationToken.IsCancellationRequested)
+            {
+                _measurement!.Fail();
+                throw;
+            }
+
+            if (more)
+            {
+                _measurement!.Observe(_inner!.Current);
+            }
+
+            return more;
+        }
+
         private async ValueTask<bool> OpenAndMoveNextAsync()
         {
             IAsyncEnumerable<MessageChunk> chunks;
             try
             {
-                chunks = await provider.OpenAsync(request, cancellationToken).ConfigureAwait(false);
+                (chunks, _measurement) = await provider.OpenAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -123,7 +192,7 @@ public sealed partial class OpenCodeProvider
             }
 
             _inner = chunks.GetAsyncEnumerator(CancellationToken.None);
-            return await _inner.MoveNextAsync().ConfigureAwait(false);
+            return await ObserveAsync(_inner.MoveNextAsync()).ConfigureAwait(false);
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCode.Client;
 using OpenCode.Configuration;
+using OpenCode.Families;
 using OpenCode.Local;
 using OpenCode.Models;
 
@@ -45,6 +46,10 @@ public sealed partial class OpenCodeProvider : IAIProvider
     /// <exception cref="InvalidOperationException">The provider is not initialized.</exception>
     public OpenCodeClient Client => _state?.Client ?? throw new InvalidOperationException("Call InitializeAsync first.");
 
+    /// <summary>Gets the model manager of the server (dialect, model metadata, cache), once initialized.</summary>
+    /// <exception cref="InvalidOperationException">The provider is not initialized.</exception>
+    public OpenCodeModelManager ModelManager => _state?.Manager ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
     /// <summary>Gets or sets where progress of building a missing llama-server goes in direct mode (with <c>localServer.buildIfMissing</c>).</summary>
     public IProgress<string>? LocalServerBuildProgress { get; set; }
 
@@ -80,6 +85,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
             return;
         }
 
+        _state?.Manager.Dispose();
         _state?.Client.Dispose();
         if (_localServer is not null)
         {
@@ -93,5 +99,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
         _options.Models.EnabledModels.Count == 0 || _options.Models.EnabledModels.Contains(model, StringComparer.Ordinal);
 
     /// <summary>What initialization learned; <paramref name="DefaultModel"/> is <see langword="null"/> when the server chooses.</summary>
-    private sealed record State(OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models, string? DefaultModel);
+    private sealed record State(
+        OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models, string? DefaultModel, FamilyDetection Family,
+        OpenCodeModelManager Manager);
 }

@@ -14,6 +14,9 @@ internal static partial class ProviderLog
     [LoggerMessage(102, LogLevel.Debug, "Request goes to {Kind} with model {Model}")]
     public static partial void Routing(ILogger logger, string kind, string model);
 
+    [LoggerMessage(104, LogLevel.Warning, "Parameter {Parameter} is not accepted by the {Dialect} server; it is dropped")]
+    public static partial void ParameterDropped(ILogger logger, string parameter, string dialect);
+
     [LoggerMessage(103, LogLevel.Warning, "Model discovery failed; continuing without a model list: {Reason}")]
     public static partial void DiscoveryFailed(ILogger logger, string reason);
 }

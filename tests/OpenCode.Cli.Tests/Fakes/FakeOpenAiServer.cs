@@ -81,6 +81,8 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             "/v1/models" => Json(context, 200, FakeResponses.Models(_options.Models)),
             "/props" => Json(context, 200, FakeResponses.Props(_options.Models[0], _options.PropsContextWindow)),
             "/v1/chat/completions" or "/v1/completions" => GenerateAsync(context, path, body),
+            "/tokenize" when _options.SpecialTokens is { } tokens => Json(context, 200, FakeResponses.Tokens(tokens, body)),
+            "/infill" when _options.SpecialTokens is not null => InfillAsync(context),
             _ => Json(context, 404, """{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}"""),
         });
     }
@@ -120,6 +122,15 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             : chat ? FakeResponses.ChatStream()
             : FakeResponses.CompletionStream();
         foreach (var data in script)
+        {
+            await Event(context, data);
+        }
+    }
+
+    private static async Task InfillAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        foreach (var data in FakeResponses.InfillStream())
         {
             await Event(context, data);
         }

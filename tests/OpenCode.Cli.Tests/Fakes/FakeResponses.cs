@@ -40,6 +40,25 @@ internal static class FakeResponses
         "[DONE]",
     ];
 
+    public const string InfillText = "    return s[::-1]";
+
+    /// <summary>llama.cpp's native /infill events: partial results, then the final one with stop, stop_type and timings; no [DONE].</summary>
+    public static IEnumerable<string> InfillStream() =>
+    [
+        """{"index":0,"content":"    return","tokens":[],"stop":false,"id_slot":-1,"tokens_predicted":1,"tokens_evaluated":9}""",
+        """{"index":0,"content":" s[::-1]","tokens":[],"stop":false,"id_slot":-1,"tokens_predicted":2,"tokens_evaluated":9}""",
+        """{"index":0,"content":"","tokens":[],"id_slot":0,"stop":true,"model":"fake-coder","tokens_predicted":2,"tokens_evaluated":9,"stop_type":"eos","stopping_word":"","tokens_cached":10,"timings":{"cache_n":0,"prompt_n":9,"predicted_n":2}}""",
+    ];
+
+    /// <summary>A /tokenize answer with pieces: a known special token is one piece, any other text one piece per character.</summary>
+    public static string Tokens(IReadOnlySet<string> specialTokens, string body)
+    {
+        var content = JsonDocument.Parse(body).RootElement.GetProperty("content").GetString()!;
+        var pieces = content.Split('\n').SelectMany((part, index) =>
+            (index > 0 ? ["\n"] : Array.Empty<string>()).Concat(specialTokens.Contains(part) ? [part] : part.Select(c => c.ToString())));
+        return JsonSerializer.Serialize(new { tokens = pieces.Select((piece, id) => new { id, piece }) });
+    }
+
     public static string ChatDelta(string text) =>
         $$$"""{"id":"c1","object":"chat.completion.chunk","model":"fake-coder","choices":[{"index":0,"delta":{"content":{{{JsonSerializer.Serialize(text)}}}},"finish_reason":null}]}""";
 

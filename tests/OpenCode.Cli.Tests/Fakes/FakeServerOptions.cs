@@ -11,4 +11,7 @@ internal sealed record FakeServerOptions
 
     /// <summary>Gets the runtime context window /props reports.</summary>
     public int PropsContextWindow { get; init; } = 8192;
+
+    /// <summary>Gets the special tokens /tokenize counts as one token (a vocabulary with these has /infill); <see langword="null"/>: no /tokenize.</summary>
+    public IReadOnlySet<string>? SpecialTokens { get; init; }
 }

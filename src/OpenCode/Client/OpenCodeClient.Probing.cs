@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace OpenCode.Client;
+
+public sealed partial class OpenCodeClient
+{
+    /// <summary>GETs a path under the server root for dialect probing: <see langword="null"/> when the server does not offer it or answers with no JSON.</summary>
+    /// <remarks>Authentication, connection and timeout failures still throw: a probe must not mistake them for a missing route.</remarks>
+    internal Task<JsonElement?> ProbeGetAsync(string relativePath, CancellationToken cancellationToken) =>
+        ProbeAsync(HttpMethod.Get, relativePath, null, cancellationToken);
+
+    /// <summary>POSTs a JSON body to a path under the server root for probing; as <see cref="ProbeGetAsync"/>.</summary>
+    internal Task<JsonElement?> ProbePostAsync(string relativePath, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        ProbeAsync(HttpMethod.Post, relativePath, body, cancellationToken);
+
+    private async Task<JsonElement?> ProbeAsync(HttpMethod method, string relativePath, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(_endpoints.Root, relativePath);
+        using var watchdog = StartWatchdog(streaming: false, cancellationToken);
+        try
+        {
+            using var response = await SendAsync(method, uri, body, false, watchdog, OpenCodeErrorCodes.ModelDiscoveryFailed, "Dialect probe", cancellationToken)
+                .ConfigureAwait(false);
+            using var document = await ReadJsonAsync(response, watchdog, "Dialect probe", cancellationToken).ConfigureAwait(false);
+            return document.RootElement.Clone();
+        }
+        catch (OpenCodeException ex) when (ex.Code is not (OpenCodeErrorCodes.AuthenticationFailed or OpenCodeErrorCodes.ConnectionFailed or OpenCodeErrorCodes.Timeout))
+        {
+            return null;
+        }
+    }
+}

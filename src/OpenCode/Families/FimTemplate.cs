@@ -1,0 +1,62 @@
+namespace OpenCode.Families;
+
+/// <summary>A model family's fill-in-the-middle prompt format and the tokens that end a completion.</summary>
+public sealed class FimTemplate
+{
+    /// <summary>Initializes a new instance of the <see cref="FimTemplate"/> class.</summary>
+    /// <param name="prefixToken">The token that opens the code before the cursor.</param>
+    /// <param name="suffixToken">The token that opens the code after the cursor.</param>
+    /// <param name="middleToken">The token after which the model writes the middle; <see langword="null"/> when the format has none (Codestral).</param>
+    /// <param name="stopTokens">The tokens that end the middle.</param>
+    /// <param name="suffixFirst">Whether the suffix comes before the prefix (Codestral).</param>
+    /// <param name="spaced">Whether the markers are separated from the text by spaces (CodeLlama).</param>
+    public FimTemplate(string prefixToken, string suffixToken, string? middleToken, IReadOnlyList<string> stopTokens, bool suffixFirst = false, bool spaced = false)
+    {
+        PrefixToken = prefixToken;
+        SuffixToken = suffixToken;
+        MiddleToken = middleToken;
+        StopTokens = stopTokens;
+        SuffixFirst = suffixFirst;
+        Spaced = spaced;
+    }
+
+    /// <summary>Gets the token that opens the code before the cursor.</summary>
+    public string PrefixToken { get; }
+
+    /// <summary>Gets the token that opens the code after the cursor.</summary>
+    public string SuffixToken { get; }
+
+    /// <summary>Gets the token after which the model writes the middle, or <see langword="null"/>.</summary>
+    public string? MiddleToken { get; }
+
+    /// <summary>Gets the tokens that end the middle; sent as stop sequences.</summary>
+    public IReadOnlyList<string> StopTokens { get; }
+
+    /// <summary>Gets a value indicating whether the suffix comes before the prefix.</summary>
+    public bool SuffixFirst { get; }
+
+    /// <summary>Gets a value indicating whether the markers are separated from the text by spaces.</summary>
+    public bool Spaced { get; }
+
+    /// <summary>Gets the special tokens a vocabulary must have for this format to work.</summary>
+    public IReadOnlyList<string> MarkerTokens => MiddleToken is null ? [PrefixToken, SuffixToken] : [PrefixToken, SuffixToken, MiddleToken];
+
+    /// <summary>Builds the prompt that asks the model for the code between <paramref name="prefix"/> and <paramref name="suffix"/>.</summary>
+    /// <param name="prefix">The code before the cursor.</param>
+    /// <param name="suffix">The code after the cursor.</param>
+    /// <returns>The prompt, to send to <c>/v1/completions</c>.</returns>
+    public string Format(string prefix, string suffix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(suffix);
+        if (SuffixFirst)
+        {
+            return SuffixToken + suffix + PrefixToken + prefix + MiddleToken;
+        }
+
+        // CodeLlama's model card: "<PRE> {prefix} <SUF>{suffix} <MID>".
+        return Spaced
+            ? $"{PrefixToken} {prefix} {SuffixToken}{suffix} {MiddleToken}"
+            : PrefixToken + prefix + SuffixToken + suffix + MiddleToken;
+    }
+}
