@@ -50,6 +50,8 @@ public sealed class OpenCodeClientOptions
         {
             Endpoint = endpoint,
             ApiKey = options.Auth.ResolveApiKey(),
+            ApiKeyHeaderName = options.Auth.ApiKeyHeader,
+            ApiKeyScheme = options.Auth.ApiKeyScheme,
             Timeout = TimeSpan.FromMilliseconds(options.Timeout),
             FirstTokenTimeout = options.FirstTokenTimeout is { } ft ? TimeSpan.FromMilliseconds(ft) : null,
             IdleTimeout = TimeSpan.FromMilliseconds(options.IdleTimeout),

@@ -1,3 +1,5 @@
+using OpenCode.Client;
+using OpenCode.Configuration;
 using OpenCode.Tests.Client;
 using OpenCode.Tests.Fakes;
 
@@ -37,5 +39,17 @@ public sealed class ApiKeyAuthenticationTests
 
         handler.Requests.ShouldAllBe(r => r.Authorization == null);
         handler.Requests.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void FromOptions_AuthHeaderAndScheme_CarriedToClientOptions()
+    {
+        var options = new OpenCodeOptions { Auth = { ApiKey = "sk-test-secret", ApiKeyHeader = "x-api-key", ApiKeyScheme = "Token" } };
+
+        var client = OpenCodeClientOptions.FromOptions(options, ClientHarness.Endpoint);
+
+        client.ApiKeyHeaderName.ShouldBe("x-api-key");
+        client.ApiKeyScheme.ShouldBe("Token");
+        options.Auth.ToString().ShouldNotContain("sk-test-secret");
     }
 }
