@@ -116,7 +116,7 @@ public sealed partial class OpenCodeClient
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                request.Headers.Authorization = _authorization;
+                _apiKey?.Apply(request.Headers);
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.NotFound && uri == _endpoints.Health)
                 {

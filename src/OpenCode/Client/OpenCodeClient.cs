@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenCode.Auth;
 
 namespace OpenCode.Client;
 
@@ -19,7 +20,7 @@ public sealed partial class OpenCodeClient : IDisposable
     private readonly ServerEndpoints _endpoints;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly AuthenticationHeaderValue? _authorization;
+    private readonly ApiKeyAuthentication? _apiKey;
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeClient"/> class.</summary>
     /// <param name="options">Where the server is, the key and the timeouts.</param>
@@ -37,7 +38,7 @@ public sealed partial class OpenCodeClient : IDisposable
         _endpoints = new ServerEndpoints(options.Endpoint);
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        _authorization = string.IsNullOrEmpty(options.ApiKey) ? null : new AuthenticationHeaderValue("Bearer", options.ApiKey);
+        _apiKey = string.IsNullOrEmpty(options.ApiKey) ? null : new ApiKeyAuthentication(options.ApiKey, options.ApiKeyHeaderName, options.ApiKeyScheme);
         _ownsHttp = httpClient is null;
         _http = httpClient ?? CreateHttpClient(options.ConnectTimeout);
     }
@@ -89,7 +90,7 @@ public sealed partial class OpenCodeClient : IDisposable
                 request.Content.Headers.ContentType = JsonContentType;
             }
 
-            request.Headers.Authorization = _authorization;
+            _apiKey?.Apply(request.Headers);
             if (streaming)
             {
                 request.Headers.Accept.ParseAdd("text/event-stream");

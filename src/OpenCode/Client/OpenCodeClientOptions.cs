@@ -11,6 +11,14 @@ public sealed class OpenCodeClientOptions
     /// <summary>Gets the API key sent as a bearer token; <see langword="null"/> sends none.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>Gets the header that carries <see cref="ApiKey"/>, for gateways that use e.g. <c>api-key</c> or <c>x-api-key</c>.</summary>
+    /// <value>Defaults to <see langword="null"/>, which means <c>Authorization</c>.</value>
+    public string? ApiKeyHeaderName { get; init; }
+
+    /// <summary>Gets the scheme written before <see cref="ApiKey"/>; empty sends the bare key.</summary>
+    /// <value>Defaults to <see langword="null"/>: <c>Bearer</c> on <c>Authorization</c>, no scheme on other headers.</value>
+    public string? ApiKeyScheme { get; init; }
+
     /// <summary>Gets the most time a whole request may take, a full stream included.</summary>
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -42,6 +50,8 @@ public sealed class OpenCodeClientOptions
         {
             Endpoint = endpoint,
             ApiKey = options.Auth.ResolveApiKey(),
+            ApiKeyHeaderName = options.Auth.ApiKeyHeader,
+            ApiKeyScheme = options.Auth.ApiKeyScheme,
             Timeout = TimeSpan.FromMilliseconds(options.Timeout),
             FirstTokenTimeout = options.FirstTokenTimeout is { } ft ? TimeSpan.FromMilliseconds(ft) : null,
             IdleTimeout = TimeSpan.FromMilliseconds(options.IdleTimeout),

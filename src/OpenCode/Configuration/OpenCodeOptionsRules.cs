@@ -22,6 +22,12 @@ internal static class OpenCodeOptionsRules
         {
             errors.Add($"auth.apiKeyEnvironmentVariable: '{variable}' is not a valid environment variable name");
         }
+
+        // A header name that is not an HTTP token would be dropped silently, and the server would answer 401 for no visible reason.
+        if (options.Auth?.ApiKeyHeader is { Length: > 0 } header && !header.All(c => c is > ' ' and < (char)127 && !"()<>@,;:\\\"/[]?={}".Contains(c, StringComparison.Ordinal)))
+        {
+            errors.Add($"auth.apiKeyHeader: '{header}' is not a valid HTTP header name (letters, digits and -_.!#$%&'*+^`|~ only)");
+        }
     }
 
     private static void CheckEndpoint(string? endpoint, List<string> errors)

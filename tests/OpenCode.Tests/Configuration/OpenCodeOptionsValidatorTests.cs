@@ -129,6 +129,16 @@ public sealed class OpenCodeOptionsValidatorTests
         OpenCodeOptionsValidator.GetErrors(options).ShouldHaveSingleItem().ShouldBe("rateLimits: must be set; it was null");
     }
 
+    [Theory]
+    [InlineData("x api key")]
+    [InlineData("api:key")]
+    public void GetErrors_BadApiKeyHeader_IsRejected(string header)
+    {
+        var options = new OpenCodeOptions { Auth = { ApiKeyHeader = header } };
+
+        OpenCodeOptionsValidator.GetErrors(options).ShouldHaveSingleItem().ShouldStartWith("auth.apiKeyHeader:");
+    }
+
     [Fact]
     public void GetErrors_BadApiKeyVariableName_IsRejected()
     {
