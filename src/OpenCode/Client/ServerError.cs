@@ -39,23 +39,17 @@ internal readonly record struct ServerError(string? Type, string? Code, string? 
             }
 
             return new ServerError(
-                StringOf(error, "type"),
-                StringOf(error, "code"),
-                StringOf(error, "message") ?? StringOf(root, "detail"),
-                IntOf(error, "n_prompt_tokens"),
-                IntOf(error, "n_ctx"));
+                Json.String(error, "type"),
+                Json.String(error, "code"),
+                Json.String(error, "message") ?? Json.String(root, "detail"),
+                Json.Int(error, "n_prompt_tokens"),
+                Json.Int(error, "n_ctx"));
         }
         catch (JsonException)
         {
             return new ServerError(null, null, Truncate(body), null, null);
         }
     }
-
-    private static string? StringOf(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static int? IntOf(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 
     private static string Truncate(string text) => text.Length <= 300 ? text.Trim() : string.Concat(text.AsSpan(0, 300), "…");
 }
