@@ -24,4 +24,13 @@ public sealed class RateLimitOptions
     /// <value>Defaults to 100; 10 to 1000.</value>
     [Range(10, 1000)]
     public int MaxQueueSize { get; set; } = 100;
+
+    /// <summary>Gets or sets the most milliseconds a request waits in the client-side queue (for a slot, a request permit or tokens); 0 does not wait.</summary>
+    /// <value>Defaults to 30000; 0 to 300000.</value>
+    [Range(0, 300000)]
+    public int QueueTimeout { get; set; } = 30000;
+
+    /// <summary>Gets or sets a model of the same server to use when the requested model's limits are spent; <see langword="null"/> has none.</summary>
+    /// <remarks>Requests and tokens per minute are counted per model, so the fallback has a budget of its own.</remarks>
+    public string? FallbackModel { get; set; }
 }

@@ -57,4 +57,10 @@ public static class OpenCodeErrorCodes
 
     /// <summary>A local <c>llama-server</c> could not be found, built or started.</summary>
     public const string LocalServerFailed = "LOCAL_SERVER_FAILED";
+
+    /// <summary>The client-side queue of requests waiting for a slot is full; the request was not sent.</summary>
+    public const string QueueFull = "QUEUE_FULL";
+
+    /// <summary>The endpoint failed too often lately, so its circuit breaker rejects calls for a while; see <see cref="OpenCodeException.RetryAfter"/>.</summary>
+    public const string CircuitOpen = "CIRCUIT_OPEN";
 }

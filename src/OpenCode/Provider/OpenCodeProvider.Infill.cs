@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using OpenCode.Client;
 using OpenCode.Families;
 using OpenCode.Models;
@@ -19,23 +18,22 @@ public sealed partial class OpenCodeProvider
     /// CAPABILITY_NOT_SUPPORTED when <c>features.codeCompletion</c> is off or the model cannot fill in the middle: its vocabulary has no FIM tokens,
     /// or its family has no FIM format.
     /// </exception>
-    public async IAsyncEnumerable<MessageChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<MessageChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!_options.Features.CodeCompletion)
-        {
-            throw new OpenCodeException(OpenCodeErrorCodes.CapabilityNotSupported, "Code completion (fill in the middle) is off: features.codeCompletion is false.");
-        }
+        return _options.Features.CodeCompletion
+            ? new DeferredChunks(this, (provider, state) => PlanInfill(request, provider.ResolveModel(request.Model, state), state), alwaysStream: true, cancellationToken)
+            : CodeCompletionOffAsync();
+    }
 
-        var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var model = ResolveModel(request.Model, state);
-        var wire = PlanInfill(request, model, state);
-        ProviderLog.Routing(_logger, wire.Kind.ToString(), model ?? "(chosen by the server)");
-        var chunks = state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken);
-        await foreach (var chunk in MeasureAsync(chunks, StartMeasurement(state, model), cancellationToken).ConfigureAwait(false))
-        {
-            yield return chunk;
-        }
+    /// <summary>Fails on the first <c>MoveNextAsync</c>, before anything is sent, as the iterator did before it was deferred.</summary>
+    private static async IAsyncEnumerable<MessageChunk> CodeCompletionOffAsync()
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        throw new OpenCodeException(OpenCodeErrorCodes.CapabilityNotSupported, "Code completion (fill in the middle) is off: features.codeCompletion is false.");
+#pragma warning disable CS0162 // An iterator needs a yield to be one.
+        yield break;
+#pragma warning restore CS0162
     }
 
     private static WireRequest PlanInfill(InfillRequest request, string? model, State state)

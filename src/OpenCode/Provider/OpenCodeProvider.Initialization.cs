@@ -2,6 +2,7 @@ using OpenCode.Client;
 using OpenCode.Families;
 using OpenCode.Local;
 using OpenCode.Models;
+using OpenCode.Resilience;
 
 namespace OpenCode.Provider;
 
@@ -58,6 +59,19 @@ public sealed partial class OpenCodeProvider
     private OpenCodeClient CreateClient(Uri endpoint) =>
         new(OpenCodeClientOptions.FromOptions(_options, endpoint), _httpClient, _timeProvider, _loggerFactory.CreateLogger("OpenCode.Client"));
 
+    private EndpointResilience CreateResilience(Uri endpoint) =>
+        new(_options.Resilience, endpoint, _timeProvider, JitterSource, _loggerFactory.CreateLogger("OpenCode.Resilience"), OnRetry);
+
+    /// <summary>Counts a retry, and lets a server's <c>Retry-After</c> slow the client-side limiter.</summary>
+    private void OnRetry(OpenCodeException failure)
+    {
+        Telemetry.OpenCodeTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("error.type", failure.Code));
+        if (failure is { Code: OpenCodeErrorCodes.RateLimited, RetryAfter: { } wait })
+        {
+            _limiter.SlowDown(wait);
+        }
+    }
+
     private OpenCodeModelManager CreateManager(OpenCodeClient client) =>
         new(client, _options.Models, _timeProvider, _loggerFactory.CreateLogger("OpenCode.Models"));
 
@@ -105,7 +119,7 @@ public sealed partial class OpenCodeProvider
                 Dialect = dialect,
             };
             ProviderLog.Initialized(_logger, client.ServerRoot, capabilities.Model, capabilities.ContextWindow, capabilities.Dialect);
-            return new State(client, capabilities, models, model, detection, manager);
+            return new State(client, capabilities, models, model, detection, manager, CreateResilience(client.ServerRoot));
         }
         catch
         {

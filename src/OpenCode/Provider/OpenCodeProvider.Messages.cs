@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using OpenCode.Client;
+using OpenCode.Limits;
+using OpenCode.Telemetry;
 using OpenCode.Models;
 
 namespace OpenCode.Provider;
@@ -14,19 +16,96 @@ public sealed partial class OpenCodeProvider
     public IAsyncEnumerable<MessageChunk> SendMessageAsync(MessageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new DeferredChunks(this, request, cancellationToken);
+        return new DeferredChunks(this, (provider, state) => provider.PrepareRequest(request, state), alwaysStream: false, cancellationToken);
     }
 
-    /// <summary>Initializes, routes the request and opens the chunk stream (the streamed one, or a completed answer as chunks).</summary>
-    private async ValueTask<(IAsyncEnumerable<MessageChunk> Chunks, GenerationMeasurement Measurement)> OpenAsync(MessageRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Initializes, prepares the request, waits for the client-side limits, then opens the chunk stream and reads its first chunk,
+    /// retrying transient failures (only up to here: once a chunk has reached the caller nothing is retried).
+    /// </summary>
+    private async ValueTask<(IAsyncEnumerator<MessageChunk> Chunks, GenerationScope Scope)> OpenAsync(
+        Func<OpenCodeProvider, State, WireRequest> prepare, bool alwaysStream, CancellationToken cancellationToken)
     {
         var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var wire = PrepareRequest(request, state);
+        var wire = prepare(this, state);
+        var grant = await AcquireGrantAsync(wire, state, cancellationToken).ConfigureAwait(false);
+        if (grant.IsFallback)
+        {
+            wire = wire with { Model = grant.Model };
+        }
+
         ProviderLog.Routing(_logger, wire.Kind.ToString(), wire.Model ?? "(chosen by the server)");
-        var chunks = _options.Features.Streaming
-            ? state.Client.StreamAsync(wire, _options.DefaultTemperature, cancellationToken)
-            : CompleteAsChunksAsync(state, wire, cancellationToken);
-        return (chunks, StartMeasurement(state, wire.Model));
+        var context = new GenerationContext(
+            wire.Kind == WireRequestKind.Chat ? "chat" : "text_completion", state.Capabilities.Dialect, grant.Model, state.Client.ServerRoot, EndpointName ?? state.Client.ServerRoot.Authority);
+        var scope = new GenerationScope(context, grant, StartMeasurement(state, wire.Model), _ledger, _timeProvider, _logger);
+        try
+        {
+            var chunks = await state.Resilience.ExecuteAsync(
+                static (attempt, token) => attempt.Provider.OpenAttemptAsync(attempt, token), new Attempt(this, wire, alwaysStream || _options.Features.Streaming, scope, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            return (chunks, scope);
+        }
+        catch (Exception ex)
+        {
+            if (ex is OpenCodeException { Code: OpenCodeErrorCodes.RateLimited, RetryAfter: { } wait })
+            {
+                _limiter.SlowDown(wait);
+            }
+
+            scope.Fail(ex, cancellationToken.IsCancellationRequested);
+            await scope.EndAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask<RateLimitGrant> AcquireGrantAsync(WireRequest wire, State state, CancellationToken cancellationToken)
+    {
+        OpenCodeTelemetry.QueueLength.Add(1);
+        try
+        {
+            var grant = await _limiter.AcquireAsync(wire.Model ?? state.Capabilities.Model, TokenEstimator.Estimate(wire), cancellationToken).ConfigureAwait(false);
+            OpenCodeTelemetry.RateLimitWait.Record(grant.Waited.TotalSeconds);
+            return grant;
+        }
+        finally
+        {
+            OpenCodeTelemetry.QueueLength.Add(-1);
+        }
+    }
+
+    /// <summary>One attempt: opens the stream with a token of its own (the total timeout cancels it only until the first chunk), and reads the first chunk.</summary>
+    private async ValueTask<IAsyncEnumerator<MessageChunk>> OpenAttemptAsync(Attempt attempt, CancellationToken attemptToken)
+    {
+        var state = await EnsureInitializedAsync(attempt.CallerToken).ConfigureAwait(false);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(attempt.CallerToken);
+        IAsyncEnumerator<MessageChunk>? chunks = null;
+        try
+        {
+            using (attemptToken.Register(static source => ((CancellationTokenSource)source!).Cancel(), cancellation))
+            {
+                chunks = (attempt.Stream
+                    ? state.Client.StreamAsync(attempt.Wire, _options.DefaultTemperature, cancellation.Token)
+                    : CompleteAsChunksAsync(state, attempt.Wire, cancellation.Token)).GetAsyncEnumerator(CancellationToken.None);
+                if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                {
+                    throw new OpenCodeStreamInterruptedException($"{state.Client.ServerRoot} ended the response without a chunk.", 0);
+                }
+            }
+
+            attempt.Scope.AttemptCancellation = cancellation;
+            attempt.Scope.Observe(chunks.Current);
+            return chunks;
+        }
+        catch
+        {
+            if (chunks is not null)
+            {
+                await chunks.DisposeAsync().ConfigureAwait(false);
+            }
+
+            cancellation.Dispose();
+            throw;
+        }
     }
 
     private async IAsyncEnumerable<MessageChunk> CompleteAsChunksAsync(State state, WireRequest wire, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -88,56 +167,70 @@ public sealed partial class OpenCodeProvider
         return model;
     }
 
-    /// <summary>The chunks of one <see cref="SendMessageAsync"/> call; each enumeration opens its own request, as an async iterator would.</summary>
-    private sealed class DeferredChunks(OpenCodeProvider provider, MessageRequest request, CancellationToken callToken) : IAsyncEnumerable<MessageChunk>
+    /// <summary>The state of one attempt of <see cref="OpenAttemptAsync"/>, passed through the resilience pipeline without a closure.</summary>
+    private sealed record Attempt(OpenCodeProvider Provider, WireRequest Wire, bool Stream, GenerationScope Scope, CancellationToken CallerToken);
+
+    /// <summary>The chunks of one call; each enumeration opens its own request, as an async iterator would.</summary>
+    private sealed class DeferredChunks(OpenCodeProvider provider, Func<OpenCodeProvider, State, WireRequest> prepare, bool alwaysStream, CancellationToken callToken)
+        : IAsyncEnumerable<MessageChunk>
     {
         public IAsyncEnumerator<MessageChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         {
             var token = EnumeratorCancellation.Combine(callToken, cancellationToken, out var linked);
-            return new Enumerator(provider, request, token, linked);
+            return new Enumerator(provider, prepare, alwaysStream, token, linked);
         }
     }
 
-    private sealed class Enumerator(OpenCodeProvider provider, MessageRequest request, CancellationToken cancellationToken, CancellationTokenSource? linked)
+    /// <summary>
+    /// Hands each call straight to the wire stream (no async-iterator hop per chunk) while the generation scope watches the chunks;
+    /// the scope ends on the final chunk, on an error, or when the caller disposes early — whichever comes first.
+    /// </summary>
+    private sealed class Enumerator(
+        OpenCodeProvider provider, Func<OpenCodeProvider, State, WireRequest> prepare, bool alwaysStream, CancellationToken cancellationToken, CancellationTokenSource? linked)
         : IAsyncEnumerator<MessageChunk>
     {
         private IAsyncEnumerator<MessageChunk>? _inner;
-        private GenerationMeasurement? _measurement;
+        private GenerationScope? _scope;
         private bool _finished;
 
         public MessageChunk Current => _inner is { } inner ? inner.Current : null!;
 
         public ValueTask<bool> MoveNextAsync()
         {
-            if (_inner is { } inner)
+            if (_finished)
             {
-                ValueTask<bool> next;
-                try
-                {
-                    next = inner.MoveNextAsync();
-                }
-                catch (OpenCodeException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    _measurement!.Fail();
-                    throw;
-                }
-
-                if (next.IsCompletedSuccessfully)
-                {
-                    // The fast path: a chunk the stream had buffered is measured and handed on without an await.
-                    var more = next.Result;
-                    if (more)
-                    {
-                        _measurement!.Observe(inner.Current);
-                    }
-
-                    return new ValueTask<bool>(more);
-                }
-
-                return ObserveAsync(next);
+                return ValueTask.FromResult(false);
             }
 
-            return _finished ? ValueTask.FromResult(false) : OpenAndMoveNextAsync();
+            if (_inner is not { } inner)
+            {
+                return OpenAsync();
+            }
+
+            ValueTask<bool> next;
+            try
+            {
+                next = inner.MoveNextAsync();
+            }
+            catch (Exception ex)
+            {
+                _scope!.Fail(ex, cancellationToken.IsCancellationRequested);
+                throw;
+            }
+
+            if (next.IsCompletedSuccessfully)
+            {
+                // The fast path: a chunk the stream had buffered is observed and handed on without an await.
+                if (next.Result)
+                {
+                    _scope!.Observe(inner.Current);
+                    return ValueTask.FromResult(true);
+                }
+
+                return EndAsync();
+            }
+
+            return ObserveAsync(next);
         }
 
         public async ValueTask DisposeAsync()
@@ -148,6 +241,11 @@ public sealed partial class OpenCodeProvider
                 if (_inner is { } inner)
                 {
                     await inner.DisposeAsync().ConfigureAwait(false);
+                }
+
+                if (_scope is { } scope)
+                {
+                    await scope.EndAsync().ConfigureAwait(false);
                 }
             }
             finally
@@ -163,26 +261,33 @@ public sealed partial class OpenCodeProvider
             {
                 more = await next.ConfigureAwait(false);
             }
-            catch (OpenCodeException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
-                _measurement!.Fail();
+                _scope!.Fail(ex, cancellationToken.IsCancellationRequested);
                 throw;
             }
 
-            if (more)
+            if (!more)
             {
-                _measurement!.Observe(_inner!.Current);
+                return await EndAsync().ConfigureAwait(false);
             }
 
-            return more;
+            _scope!.Observe(_inner!.Current);
+            return true;
         }
 
-        private async ValueTask<bool> OpenAndMoveNextAsync()
+        private async ValueTask<bool> EndAsync()
         {
-            IAsyncEnumerable<MessageChunk> chunks;
+            _finished = true;
+            await _scope!.EndAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        private async ValueTask<bool> OpenAsync()
+        {
             try
             {
-                (chunks, _measurement) = await provider.OpenAsync(request, cancellationToken).ConfigureAwait(false);
+                (_inner, _scope) = await provider.OpenAsync(prepare, alwaysStream, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -191,8 +296,7 @@ public sealed partial class OpenCodeProvider
                 throw;
             }
 
-            _inner = chunks.GetAsyncEnumerator(CancellationToken.None);
-            return await ObserveAsync(_inner.MoveNextAsync()).ConfigureAwait(false);
+            return true;
         }
     }
 }

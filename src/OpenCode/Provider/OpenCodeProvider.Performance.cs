@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using OpenCode.Models;
 
 namespace OpenCode.Provider;
@@ -10,36 +9,4 @@ public sealed partial class OpenCodeProvider
 
     private GenerationMeasurement StartMeasurement(State state, string? model) =>
         new(Performance, _timeProvider, state.Client.ServerRoot, model ?? state.Capabilities.Model);
-
-    /// <summary>Passes a generation through, measuring it (a cancelled request is not counted).</summary>
-    private static async IAsyncEnumerable<MessageChunk> MeasureAsync(
-        IAsyncEnumerable<MessageChunk> source, GenerationMeasurement measurement, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var enumerator = source.GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-                }
-                catch (OpenCodeException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    measurement.Fail();
-                    throw;
-                }
-
-                measurement.Observe(enumerator.Current);
-                yield return enumerator.Current;
-            }
-        }
-        finally
-        {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
-        }
-    }
 }

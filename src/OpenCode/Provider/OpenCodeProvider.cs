@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OpenCode.Client;
 using OpenCode.Configuration;
 using OpenCode.Families;
+using OpenCode.Limits;
 using OpenCode.Local;
 using OpenCode.Models;
+using OpenCode.Resilience;
+using OpenCode.Storage;
 
 namespace OpenCode.Provider;
 
@@ -21,6 +24,8 @@ public sealed partial class OpenCodeProvider : IAIProvider
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly OpenCodeRateLimiter _limiter;
+    private readonly IUsageStore? _ledger;
     private State? _state;
     private LocalLlamaServer? _localServer;
     private int _disposed;
@@ -30,8 +35,10 @@ public sealed partial class OpenCodeProvider : IAIProvider
     /// <param name="httpClient">The HTTP client (from <c>IHttpClientFactory</c>); <see langword="null"/> creates one.</param>
     /// <param name="loggerFactory">The logger factory; <see langword="null"/> logs nothing.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> uses the system clock.</param>
+    /// <param name="stores">Where usage is recorded (and, for fleets, limits shared); <see langword="null"/> keeps no ledger.</param>
     /// <exception cref="OpenCodeConfigurationException">A setting is invalid; the message names it and the allowed values.</exception>
-    public OpenCodeProvider(OpenCodeOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    public OpenCodeProvider(
+        OpenCodeOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, OpenCodeStores? stores = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         OpenCodeOptionsValidator.ValidateOrThrow(options);
@@ -40,7 +47,18 @@ public sealed partial class OpenCodeProvider : IAIProvider
         _timeProvider = timeProvider ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger("OpenCode.Provider");
+        _limiter = new OpenCodeRateLimiter(options.RateLimits, _timeProvider);
+        _ledger = stores?.Usage;
     }
+
+    /// <summary>Gets the client-side limits of this provider's endpoint.</summary>
+    public OpenCodeRateLimiter RateLimiter => _limiter;
+
+    /// <summary>Gets or sets the name the usage ledger and metrics give this endpoint; <see langword="null"/> uses the server's host and port.</summary>
+    public string? EndpointName { get; set; }
+
+    /// <summary>Gets or sets the random source of retry jitter (values in [0, 1)); tests make it predictable.</summary>
+    internal Func<double> JitterSource { get; set; } = Random.Shared.NextDouble;
 
     /// <summary>Gets the wire client, once initialized (for models, health and the OpenCode extras).</summary>
     /// <exception cref="InvalidOperationException">The provider is not initialized.</exception>
@@ -92,6 +110,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
             await _localServer.DisposeAsync().ConfigureAwait(false);
         }
 
+        _limiter.Dispose();
         _initLock.Dispose();
     }
 
@@ -101,5 +120,5 @@ public sealed partial class OpenCodeProvider : IAIProvider
     /// <summary>What initialization learned; <paramref name="DefaultModel"/> is <see langword="null"/> when the server chooses.</summary>
     private sealed record State(
         OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models, string? DefaultModel, FamilyDetection Family,
-        OpenCodeModelManager Manager);
+        OpenCodeModelManager Manager, EndpointResilience Resilience);
 }

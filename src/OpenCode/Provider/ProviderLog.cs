@@ -19,4 +19,7 @@ internal static partial class ProviderLog
 
     [LoggerMessage(103, LogLevel.Warning, "Model discovery failed; continuing without a model list: {Reason}")]
     public static partial void DiscoveryFailed(ILogger logger, string reason);
+
+    [LoggerMessage(105, LogLevel.Warning, "Writing the usage ledger failed ({ExceptionType}): {Reason}")]
+    public static partial void LedgerWriteFailed(ILogger logger, string exceptionType, string reason);
 }

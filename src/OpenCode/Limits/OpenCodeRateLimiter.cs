@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using OpenCode.Configuration;
+
+namespace OpenCode.Limits;
+
+/// <summary>
+/// The client-side limits of one endpoint: concurrent requests with a bounded queue (the server's slots), and per model
+/// requests and tokens per minute. A request waits up to <see cref="RateLimitOptions.QueueTimeout"/>, then moves to
+/// <see cref="RateLimitOptions.FallbackModel"/>, then fails with RATE_LIMITED and a <see cref="OpenCodeException.RetryAfter"/>.
+/// </summary>
+/// <remarks>Thread-safe. Built on <c>System.Threading.RateLimiting</c>; time comes from the injected <see cref="TimeProvider"/>.</remarks>
+public sealed class OpenCodeRateLimiter : IDisposable
+{
+    private readonly RateLimitOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ConcurrencyLimiter _slots;
+    private readonly ConcurrentDictionary<string, ModelBudget> _budgets = new(StringComparer.Ordinal);
+    private readonly Action _released;
+    private long _pausedUntilUtcTicks;
+    private int _inFlight;
+
+    /// <summary>Initializes a new instance of the <see cref="OpenCodeRateLimiter"/> class.</summary>
+    /// <param name="options">The limits.</param>
+    /// <param name="timeProvider">The clock; <see langword="null"/> uses the system clock.</param>
+    public OpenCodeRateLimiter(RateLimitOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.ConcurrentRequests,
+            QueueLimit = options.MaxQueueSize,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        _released = () => Interlocked.Decrement(ref _inFlight);
+    }
+
+    /// <summary>Waits for permission to send one request to <paramref name="model"/>.</summary>
+    /// <param name="model">The model the request names.</param>
+    /// <param name="estimatedTokens">The tokens to reserve: the prompt estimate plus the most the request may generate.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The grant; dispose it when the request ends, and settle it with the real usage.</returns>
+    /// <exception cref="OpenCodeException">QUEUE_FULL when the queue is full; RATE_LIMITED (with RetryAfter) when the wait ran out.</exception>
+    public async ValueTask<RateLimitGrant> AcquireAsync(string model, long estimatedTokens, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var start = _timeProvider.GetTimestamp();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.QueueTimeout), _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var slot = await AcquireSlotAsync(linked.Token, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await WaitOutPauseAsync(linked.Token, cancellationToken).ConfigureAwait(false);
+            var reserved = Math.Clamp(estimatedTokens, 1, _options.TokensPerMinute);
+            var budget = BudgetFor(model);
+            if (await TryTakeAsync(budget, reserved, linked.Token, cancellationToken).ConfigureAwait(false) is not { } retryAfter)
+            {
+                return new RateLimitGrant(model, false, reserved, _timeProvider.GetElapsedTime(start), slot, budget.Tokens, _released);
+            }
+
+            if (_options.FallbackModel is { Length: > 0 } fallback && fallback != model && TryTakeNow(BudgetFor(fallback), reserved))
+            {
+                return new RateLimitGrant(fallback, true, reserved, _timeProvider.GetElapsedTime(start), slot, BudgetFor(fallback).Tokens, _released);
+            }
+
+            throw new OpenCodeRateLimitException(
+                $"The client-side limits of model '{model}' ({_options.RequestsPerMinute} requests, {_options.TokensPerMinute} tokens per minute) were spent and " +
+                $"the request waited {_options.QueueTimeout} ms (rateLimits.queueTimeout){(_options.FallbackModel is { Length: > 0 } ? $"; the fallback model '{_options.FallbackModel}' had none left either" : string.Empty)}.",
+                retryAfter: retryAfter);
+        }
+        catch
+        {
+            slot.Dispose();
+            _released();
+            throw;
+        }
+    }
+
+    /// <summary>Pauses new requests after the server said to wait (a 429 with <c>Retry-After</c>).</summary>
+    /// <param name="retryAfter">How long the server asked to wait.</param>
+    public void SlowDown(TimeSpan retryAfter)
+    {
+        var until = (_timeProvider.GetUtcNow() + retryAfter).UtcTicks;
+        long current;
+        while ((current = Interlocked.Read(ref _pausedUntilUtcTicks)) < until
+            && Interlocked.CompareExchange(ref _pausedUntilUtcTicks, until, current) != current)
+        {
+        }
+    }
+
+    /// <summary>Reads what the limiter holds now.</summary>
+    /// <returns>The snapshot.</returns>
+    public RateLimiterSnapshot GetSnapshot()
+    {
+        var statistics = _slots.GetStatistics();
+        var paused = Interlocked.Read(ref _pausedUntilUtcTicks);
+        return new RateLimiterSnapshot(
+            Volatile.Read(ref _inFlight),
+            statistics?.CurrentQueuedCount ?? 0,
+            statistics?.CurrentAvailablePermits ?? 0,
+            paused > _timeProvider.GetUtcNow().UtcTicks ? new DateTimeOffset(paused, TimeSpan.Zero) : null);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _slots.Dispose();
+        foreach (var budget in _budgets.Values)
+        {
+            budget.Dispose();
+        }
+    }
+
+    private ModelBudget BudgetFor(string model) =>
+        _budgets.GetOrAdd(model, static (_, self) => new ModelBudget(
+            self._options.RequestsPerMinute, self._options.TokensPerMinute, self._options.MaxQueueSize, self._timeProvider), this);
+
+    private async ValueTask<RateLimitLease> AcquireSlotAsync(CancellationToken waitToken, CancellationToken callerToken)
+    {
+        var lease = _slots.AttemptAcquire(1);
+        if (!lease.IsAcquired && _options.QueueTimeout > 0)
+        {
+            lease.Dispose();
+            try
+            {
+                lease = await _slots.AcquireAsync(1, waitToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+            {
+                throw new OpenCodeRateLimitException(
+                    $"No concurrency slot came free within {_options.QueueTimeout} ms (rateLimits.queueTimeout); {_options.ConcurrentRequests} requests are in flight (rateLimits.concurrentRequests).");
+            }
+
+            if (!lease.IsAcquired)
+            {
+                lease.Dispose();
+                throw new OpenCodeException(
+                    OpenCodeErrorCodes.QueueFull,
+                    $"The client-side queue is full: {_options.MaxQueueSize} requests (rateLimits.maxQueueSize) already wait for one of {_options.ConcurrentRequests} slots.");
+            }
+        }
+        else if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            throw new OpenCodeRateLimitException($"All {_options.ConcurrentRequests} concurrency slots are busy and rateLimits.queueTimeout is 0, so the request does not wait.");
+        }
+
+        return lease;
+    }
+
+    private async ValueTask WaitOutPauseAsync(CancellationToken waitToken, CancellationToken callerToken)
+    {
+        var remaining = new DateTimeOffset(Interlocked.Read(ref _pausedUntilUtcTicks), TimeSpan.Zero) - _timeProvider.GetUtcNow();
+        if (remaining <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(remaining, _timeProvider, waitToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+        {
+            throw new OpenCodeRateLimitException(
+                $"The server asked to wait {remaining.TotalSeconds:0.#} s (Retry-After), longer than rateLimits.queueTimeout ({_options.QueueTimeout} ms).",
+                retryAfter: remaining);
+        }
+    }
+
+    /// <summary>Takes the tokens, then a request permit, waiting for both; returns <see langword="null"/> on success, else how long until they would be there.</summary>
+    private async ValueTask<TimeSpan?> TryTakeAsync(ModelBudget budget, long tokens, CancellationToken waitToken, CancellationToken callerToken)
+    {
+        if (TryTakeNow(budget, tokens))
+        {
+            return null;
+        }
+
+        if (_options.QueueTimeout == 0)
+        {
+            return EstimateWait(budget, tokens);
+        }
+
+        var tookTokens = false;
+        try
+        {
+            await budget.Tokens.TakeAsync(tokens, waitToken).ConfigureAwait(false);
+            tookTokens = true;
+            using var permit = await budget.AcquireRequestAsync(waitToken).ConfigureAwait(false);
+            if (permit.IsAcquired)
+            {
+                return null;
+            }
+        }
+        catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+        {
+        }
+
+        if (tookTokens)
+        {
+            budget.Tokens.Settle(tokens, 0);
+        }
+
+        return EstimateWait(budget, tokens);
+    }
+
+    private static bool TryTakeNow(ModelBudget budget, long tokens)
+    {
+        if (!budget.Tokens.TryTake(tokens, out _))
+        {
+            return false;
+        }
+
+        using var permit = budget.TryAcquireRequest();
+        if (!permit.IsAcquired)
+        {
+            budget.Tokens.Settle(tokens, 0);
+        }
+
+        return permit.IsAcquired;
+    }
+
+    private static TimeSpan EstimateWait(ModelBudget budget, long tokens)
+    {
+        var tokenWait = budget.Tokens.TimeUntilAvailable(tokens);
+        return budget.AvailableRequests > 0 ? tokenWait : TimeSpan.FromTicks(Math.Max(tokenWait.Ticks, budget.RequestPeriod.Ticks));
+    }
+}

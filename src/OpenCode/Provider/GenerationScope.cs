@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using OpenCode.Limits;
+using OpenCode.Storage;
+using OpenCode.Telemetry;
+
+namespace OpenCode.Provider;
+
+/// <summary>
+/// Everything one generation holds and reports, from the moment it is granted until it ends: the rate-limit grant, the
+/// performance measurement, traces and metrics, and the usage ledger record. Ends exactly once, on whichever path comes first.
+/// </summary>
+/// <remarks>Per chunk it does two checks and, only while a listener records <c>time_per_output_chunk</c>, one timestamp.</remarks>
+internal sealed class GenerationScope
+{
+    private readonly TimeProvider _timeProvider;
+    private readonly RateLimitGrant _grant;
+    private readonly GenerationMeasurement _measurement;
+    private readonly IUsageStore? _ledger;
+    private readonly ILogger _logger;
+    private readonly Activity? _activity;
+    private readonly TagList _tags;
+    private readonly string _endpointName;
+    private readonly long _start;
+    private long _lastChunk;
+    private bool _firstChunkSeen;
+    private int _ended;
+    private Task? _ledgerWrite;
+
+    public GenerationScope(GenerationContext context, RateLimitGrant grant, GenerationMeasurement measurement, IUsageStore? ledger, TimeProvider timeProvider, ILogger logger)
+    {
+        _timeProvider = timeProvider;
+        _grant = grant;
+        _measurement = measurement;
+        _ledger = ledger;
+        _logger = logger;
+        _endpointName = context.EndpointName;
+        _tags = context.Tags();
+        _start = timeProvider.GetTimestamp();
+        _activity = OpenCodeTelemetry.Source.StartActivity($"{context.Operation} {grant.Model}", ActivityKind.Client);
+        if (_activity is { IsAllDataRequested: true })
+        {
+            foreach (var tag in _tags)
+            {
+                _activity.SetTag(tag.Key, tag.Value);
+            }
+
+            _activity.SetTag("opencode.rate_limit.wait_ms", grant.Waited.TotalMilliseconds);
+            _activity.SetTag("opencode.fallback", grant.IsFallback);
+        }
+
+        OpenCodeTelemetry.Requests.Add(1, _tags);
+        if (grant.IsFallback)
+        {
+            OpenCodeTelemetry.Fallbacks.Add(1, _tags);
+        }
+    }
+
+    /// <summary>Gets the model the grant allows (the fallback model when the requested one's limits were spent).</summary>
+    public string Model => _grant.Model;
+
+    /// <summary>Gets a value indicating whether the fallback model serves this generation.</summary>
+    public bool IsFallback => _grant.IsFallback;
+
+    /// <summary>Gets the attempt's cancellation source, disposed when the generation ends.</summary>
+    public CancellationTokenSource? AttemptCancellation { get; set; }
+
+    public void Observe(MessageChunk chunk)
+    {
+        _measurement.Observe(chunk);
+        if (!_firstChunkSeen)
+        {
+            _firstChunkSeen = true;
+            _lastChunk = _timeProvider.GetTimestamp();
+            OpenCodeTelemetry.TimeToFirstChunk.Record(_timeProvider.GetElapsedTime(_start).TotalSeconds, _tags);
+        }
+        else if (OpenCodeTelemetry.TimePerOutputChunk.Enabled)
+        {
+            var now = _timeProvider.GetTimestamp();
+            OpenCodeTelemetry.TimePerOutputChunk.Record(_timeProvider.GetElapsedTime(_lastChunk, now).TotalSeconds, _tags);
+            _lastChunk = now;
+        }
+
+        if (chunk.IsDone)
+        {
+            Complete(chunk);
+        }
+    }
+
+    /// <summary>Ends the generation as failed (or cancelled, when the caller's token was cancelled).</summary>
+    public void Fail(Exception exception, bool callerCancelled)
+    {
+        if (Interlocked.Exchange(ref _ended, 1) != 0)
+        {
+            return;
+        }
+
+        var code = callerCancelled ? "CANCELLED" : exception is OpenCodeException oc ? oc.Code : exception.GetType().Name;
+        if (!callerCancelled)
+        {
+            _measurement.Fail();
+            var tags = _tags;
+            tags.Add("error.type", code);
+            OpenCodeTelemetry.Errors.Add(1, tags);
+            OpenCodeTelemetry.OperationDuration.Record(_timeProvider.GetElapsedTime(_start).TotalSeconds, tags);
+        }
+
+        _activity?.SetTag("error.type", code);
+        _activity?.SetStatus(ActivityStatusCode.Error, callerCancelled ? "cancelled by the caller" : code);
+        Finish(null, code);
+    }
+
+    /// <summary>Ends the generation as abandoned when the caller disposed it before its end; then waits for the ledger write.</summary>
+    public ValueTask EndAsync()
+    {
+        if (Interlocked.Exchange(ref _ended, 1) == 0)
+        {
+            _activity?.SetTag("opencode.abandoned", true);
+            Finish(null, "CANCELLED");
+        }
+
+        return _ledgerWrite is { IsCompletedSuccessfully: false } write ? new ValueTask(write) : ValueTask.CompletedTask;
+    }
+
+    private void Complete(MessageChunk final)
+    {
+        if (Interlocked.Exchange(ref _ended, 1) != 0)
+        {
+            return;
+        }
+
+        var usage = final.Metadata.Usage;
+        OpenCodeTelemetry.OperationDuration.Record(_timeProvider.GetElapsedTime(_start).TotalSeconds, _tags);
+        if (usage is not null)
+        {
+            var input = _tags;
+            input.Add("gen_ai.token.type", "input");
+            OpenCodeTelemetry.TokenUsage.Record(usage.PromptTokens, input);
+            var output = _tags;
+            output.Add("gen_ai.token.type", "output");
+            OpenCodeTelemetry.TokenUsage.Record(usage.CompletionTokens, output);
+        }
+
+        if (_activity is { IsAllDataRequested: true })
+        {
+            _activity.SetTag("gen_ai.response.model", final.Metadata.Model);
+            _activity.SetTag("gen_ai.response.finish_reasons", new[] { final.FinishReason?.ToString() });
+            _activity.SetTag("gen_ai.usage.input_tokens", usage?.PromptTokens);
+            _activity.SetTag("gen_ai.usage.output_tokens", usage?.CompletionTokens);
+        }
+
+        Finish(final, null);
+    }
+
+    private void Finish(MessageChunk? final, string? errorCode)
+    {
+        var usage = final?.Metadata.Usage;
+        if (usage is not null)
+        {
+            _grant.Settle(usage.TotalTokens);
+        }
+
+        _grant.Dispose();
+        _activity?.Dispose();
+        AttemptCancellation?.Dispose();
+        if (_ledger is not null)
+        {
+            var record = new UsageRecord(
+                Guid.NewGuid(), _timeProvider.GetUtcNow(), _endpointName, final?.Metadata.Model ?? _grant.Model, null,
+                usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0, null, errorCode);
+            _ledgerWrite = WriteLedgerAsync(_ledger, record, _logger);
+        }
+    }
+
+    private static async Task WriteLedgerAsync(IUsageStore ledger, UsageRecord record, ILogger logger)
+    {
+        try
+        {
+            await ledger.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The answer was delivered; losing its ledger line must not turn it into an error.
+            ProviderLog.LedgerWriteFailed(logger, ex.GetType().Name, ex.Message);
+        }
+    }
+}

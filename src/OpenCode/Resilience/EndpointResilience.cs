@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using OpenCode.Configuration;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace OpenCode.Resilience;
+
+/// <summary>
+/// The Polly pipeline of one endpoint, run around opening a generation up to its first chunk: an overall timeout
+/// (<c>resilience.totalTimeout</c>), retries with backoff for transient failures, and the endpoint's circuit breaker.
+/// </summary>
+/// <remarks>Once the first chunk has reached the caller nothing here runs again, so a generation is never silently restarted.</remarks>
+internal sealed class EndpointResilience
+{
+    private readonly ResiliencePipeline _pipeline;
+    private readonly ResilienceOptions _options;
+    private readonly Uri _endpoint;
+
+    public EndpointResilience(ResilienceOptions options, Uri endpoint, TimeProvider timeProvider, Func<double> random, ILogger logger, Action<OpenCodeException>? onRetry = null)
+    {
+        _options = options;
+        _endpoint = endpoint;
+        var maxRetryAfter = TimeSpan.FromSeconds(options.MaxRetryAfter);
+        var delay = new BackoffDelay(options, random);
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddTimeout(TimeSpan.FromMilliseconds(options.TotalTimeout));
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && TransientFailures.IsRetryable(e, maxRetryAfter)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(delay.For(args.AttemptNumber, args.Outcome.Exception)),
+                OnRetry = args =>
+                {
+                    if (args.Outcome.Exception is OpenCodeException failure)
+                    {
+                        ResilienceLog.Retrying(logger, args.AttemptNumber + 1, endpoint, failure.Code, args.RetryDelay.TotalMilliseconds);
+                        onRetry?.Invoke(failure);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        if (options.CircuitBreaker is { Enabled: true } breaker)
+        {
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = breaker.FailureRatio,
+                MinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = TimeSpan.FromMilliseconds(breaker.SamplingDuration),
+                BreakDuration = TimeSpan.FromMilliseconds(breaker.BreakDuration),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && TransientFailures.IsEndpointFailure(e)),
+                OnOpened = args =>
+                {
+                    ResilienceLog.CircuitOpened(logger, endpoint, args.BreakDuration.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+                OnClosed = _ =>
+                {
+                    ResilienceLog.CircuitClosed(logger, endpoint);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        _pipeline = builder.Build();
+    }
+
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, or the total timeout ends it.</summary>
+    /// <param name="attempt">Opens the generation and reads its first chunk; gets a token that the total timeout cancels.</param>
+    /// <param name="state">The attempt's state.</param>
+    /// <param name="cancellationToken">The caller's token: once cancelled nothing is retried.</param>
+    public async ValueTask<TResult> ExecuteAsync<TResult, TState>(Func<TState, CancellationToken, ValueTask<TResult>> attempt, TState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipeline.ExecuteAsync(attempt, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new OpenCodeException(
+                OpenCodeErrorCodes.CircuitOpen,
+                $"{_endpoint} failed too often lately, so its circuit is open; try again in {ex.RetryAfter?.TotalSeconds ?? _options.CircuitBreaker.BreakDuration / 1000.0:0.#} s.",
+                retryAfter: ex.RetryAfter ?? TimeSpan.FromMilliseconds(_options.CircuitBreaker.BreakDuration),
+                innerException: ex);
+        }
+        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new OpenCodeTimeoutException(
+                $"No first chunk from {_endpoint} within {_options.TotalTimeout} ms over all attempts (resilience.totalTimeout).", OpenCodeTimeoutKind.Total, ex);
+        }
+    }
+}

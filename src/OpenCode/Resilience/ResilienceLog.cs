@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace OpenCode.Resilience;
+
+/// <summary>Source-generated log messages of retries and the circuit breaker.</summary>
+internal static partial class ResilienceLog
+{
+    [LoggerMessage(300, LogLevel.Warning, "Attempt {Attempt} at {Endpoint} failed with {Code}; retrying in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, int attempt, Uri endpoint, string code, double delayMs);
+
+    [LoggerMessage(301, LogLevel.Warning, "Circuit of {Endpoint} opened for {BreakMs} ms after repeated failures")]
+    public static partial void CircuitOpened(ILogger logger, Uri endpoint, double breakMs);
+
+    [LoggerMessage(302, LogLevel.Information, "Circuit of {Endpoint} closed again")]
+    public static partial void CircuitClosed(ILogger logger, Uri endpoint);
+}
