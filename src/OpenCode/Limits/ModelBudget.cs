@@ -1,48 +1,19 @@
-using System.Threading.RateLimiting;
-
 namespace OpenCode.Limits;
 
-/// <summary>One model's requests and tokens per minute.</summary>
+/// <summary>One model's requests and tokens per minute, each a bucket that refills continuously over a minute.</summary>
 /// <remarks>
-/// Requests use <see cref="TokenBucketRateLimiter"/> with replenishment driven by the injected <see cref="TimeProvider"/>
-/// (the limiter's own timer would ignore a test's clock): one request permit comes back every minute / limit.
+/// Not <c>TokenBucketRateLimiter</c>: its replenishment reads <c>Stopwatch</c> even when driven by hand, so it ignores the injected
+/// <see cref="TimeProvider"/>, and it cannot take back the unused part of a token reservation.
 /// </remarks>
-internal sealed class ModelBudget : IDisposable
+internal sealed class ModelBudget(int requestsPerMinute, int tokensPerMinute, TimeProvider timeProvider) : IDisposable
 {
-    private readonly TokenBucketRateLimiter _requests;
-    private readonly ITimer _replenish;
+    public TokenBudget Requests { get; } = new(requestsPerMinute, TimeSpan.FromMinutes(1), timeProvider);
 
-    public ModelBudget(int requestsPerMinute, int tokensPerMinute, int maxQueueSize, TimeProvider timeProvider)
-    {
-        var period = TimeSpan.FromMinutes(1) / requestsPerMinute;
-        _requests = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = requestsPerMinute,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = period,
-            AutoReplenishment = false,
-            QueueLimit = maxQueueSize,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-        RequestPeriod = period;
-        Tokens = new TokenBudget(tokensPerMinute, TimeSpan.FromMinutes(1), timeProvider);
-        _replenish = timeProvider.CreateTimer(static state => ((TokenBucketRateLimiter)state!).TryReplenish(), _requests, period, period);
-    }
-
-    public TokenBudget Tokens { get; }
-
-    public TimeSpan RequestPeriod { get; }
-
-    public long AvailableRequests => _requests.GetStatistics()?.CurrentAvailablePermits ?? 0;
-
-    public ValueTask<RateLimitLease> AcquireRequestAsync(CancellationToken cancellationToken) => _requests.AcquireAsync(1, cancellationToken);
-
-    public RateLimitLease TryAcquireRequest() => _requests.AttemptAcquire(1);
+    public TokenBudget Tokens { get; } = new(tokensPerMinute, TimeSpan.FromMinutes(1), timeProvider);
 
     public void Dispose()
     {
-        _replenish.Dispose();
-        _requests.Dispose();
+        Requests.Dispose();
         Tokens.Dispose();
     }
 }

@@ -9,7 +9,10 @@ namespace OpenCode.Limits;
 /// requests and tokens per minute. A request waits up to <see cref="RateLimitOptions.QueueTimeout"/>, then moves to
 /// <see cref="RateLimitOptions.FallbackModel"/>, then fails with RATE_LIMITED and a <see cref="OpenCodeException.RetryAfter"/>.
 /// </summary>
-/// <remarks>Thread-safe. Built on <c>System.Threading.RateLimiting</c>; time comes from the injected <see cref="TimeProvider"/>.</remarks>
+/// <remarks>
+/// Thread-safe. Slots and the bounded queue are a <see cref="ConcurrencyLimiter"/> of <c>System.Threading.RateLimiting</c>; the
+/// per-minute budgets are buckets driven by the injected <see cref="TimeProvider"/> (see <see cref="ModelBudget"/>).
+/// </remarks>
 public sealed class OpenCodeRateLimiter : IDisposable
 {
     private readonly RateLimitOptions _options;
@@ -116,7 +119,7 @@ public sealed class OpenCodeRateLimiter : IDisposable
 
     private ModelBudget BudgetFor(string model) =>
         _budgets.GetOrAdd(model, static (_, self) => new ModelBudget(
-            self._options.RequestsPerMinute, self._options.TokensPerMinute, self._options.MaxQueueSize, self._timeProvider), this);
+            self._options.RequestsPerMinute, self._options.TokensPerMinute, self._timeProvider), this);
 
     private async ValueTask<RateLimitLease> AcquireSlotAsync(CancellationToken waitToken, CancellationToken callerToken)
     {
@@ -184,24 +187,21 @@ public sealed class OpenCodeRateLimiter : IDisposable
             return EstimateWait(budget, tokens);
         }
 
-        var tookTokens = false;
+        var tookRequest = false;
         try
         {
+            await budget.Requests.TakeAsync(1, waitToken).ConfigureAwait(false);
+            tookRequest = true;
             await budget.Tokens.TakeAsync(tokens, waitToken).ConfigureAwait(false);
-            tookTokens = true;
-            using var permit = await budget.AcquireRequestAsync(waitToken).ConfigureAwait(false);
-            if (permit.IsAcquired)
-            {
-                return null;
-            }
+            return null;
         }
         catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
         {
         }
 
-        if (tookTokens)
+        if (tookRequest)
         {
-            budget.Tokens.Settle(tokens, 0);
+            budget.Requests.Settle(1, 0);
         }
 
         return EstimateWait(budget, tokens);
@@ -209,23 +209,24 @@ public sealed class OpenCodeRateLimiter : IDisposable
 
     private static bool TryTakeNow(ModelBudget budget, long tokens)
     {
-        if (!budget.Tokens.TryTake(tokens, out _))
+        if (!budget.Requests.TryTake(1, out _))
         {
             return false;
         }
 
-        using var permit = budget.TryAcquireRequest();
-        if (!permit.IsAcquired)
+        if (!budget.Tokens.TryTake(tokens, out _))
         {
-            budget.Tokens.Settle(tokens, 0);
+            budget.Requests.Settle(1, 0);
+            return false;
         }
 
-        return permit.IsAcquired;
+        return true;
     }
 
     private static TimeSpan EstimateWait(ModelBudget budget, long tokens)
     {
+        var requestWait = budget.Requests.TimeUntilAvailable(1);
         var tokenWait = budget.Tokens.TimeUntilAvailable(tokens);
-        return budget.AvailableRequests > 0 ? tokenWait : TimeSpan.FromTicks(Math.Max(tokenWait.Ticks, budget.RequestPeriod.Ticks));
+        return requestWait > tokenWait ? requestWait : tokenWait;
     }
 }

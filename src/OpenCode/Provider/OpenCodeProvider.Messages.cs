@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using OpenCode.Client;
 using OpenCode.Limits;
-using OpenCode.Telemetry;
 using OpenCode.Models;
+using OpenCode.Telemetry;
 
 namespace OpenCode.Provider;
 

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OpenCode.Tests.Fakes;
+
+/// <summary>
+/// An OpenAI-compatible server on 127.0.0.1 (Kestrel) shaped like llama-server, whose chat answers follow a script:
+/// each chat request takes the next scripted answer (a status with headers, or a stream cut after one chunk);
+/// when the script is empty it streams a normal two-chunk answer with usage.
+/// </summary>
+internal sealed class ScriptedServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
+    private int _chatRequests;
+
+    private ScriptedServer(WebApplication app) => _app = app;
+
+    public string Url { get; private set; } = string.Empty;
+
+    public int ChatRequests => Volatile.Read(ref _chatRequests);
+
+    /// <summary>Gets a signal set each time a chat request arrives (a new one after each).</summary>
+    public SemaphoreSlim ChatArrived { get; } = new(0);
+
+    public static async Task<ScriptedServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new ScriptedServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return server;
+    }
+
+    /// <summary>Scripts the next chat answer as an error status with a JSON body and optional headers.</summary>
+    public ScriptedServer ThenStatus(int status, string type = "server_error", params (string Name, string Value)[] headers)
+    {
+        _script.Enqueue(async context =>
+        {
+            context.Response.StatusCode = status;
+            foreach (var (name, value) in headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync($$$"""{"error":{"code":{{{status}}},"message":"scripted {{{status}}}","type":"{{{type}}}"}}""");
+        });
+        return this;
+    }
+
+    /// <summary>Scripts the next chat answer as a stream that sends one chunk and then ends without finishing.</summary>
+    public ScriptedServer ThenCutAfterFirstChunk()
+    {
+        _script.Enqueue(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.WriteAsync("data: " + Delta("partial") + "\n\n");
+        });
+        return this;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        ChatArrived.Dispose();
+    }
+
+    private static string Delta(string content) =>
+        $$"""{"choices":[{"index":0,"delta":{"content":"{{content}}"},"finish_reason":null}],"model":"tiny-coder","object":"chat.completion.chunk"}""";
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        switch (context.Request.Path.Value)
+        {
+            case "/health":
+                await context.Response.WriteAsync("""{"status":"ok"}""");
+                return;
+            case "/v1/models":
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("""{"object":"list","data":[{"id":"tiny-coder","object":"model","owned_by":"llamacpp","meta":{"n_ctx_train":4096}}]}""");
+                return;
+            case "/props":
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("""{"default_generation_settings":{"n_ctx":4096},"total_slots":1,"model_path":"/m/tiny.gguf","chat_template":"{{ messages }}"}""");
+                return;
+            case "/v1/chat/completions":
+                Interlocked.Increment(ref _chatRequests);
+                ChatArrived.Release();
+                if (_script.TryDequeue(out var scripted))
+                {
+                    await scripted(context);
+                    return;
+                }
+
+                context.Response.ContentType = "text/event-stream";
+                await context.Response.WriteAsync(
+                    "data: " + Delta("hello") + "\n\n" +
+                    "data: " + Delta(" world") + "\n\n" +
+                    """data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"model":"tiny-coder"}""" + "\n\n" +
+                    """data: {"choices":[],"model":"tiny-coder","usage":{"prompt_tokens":7,"completion_tokens":2,"total_tokens":9}}""" + "\n\n" +
+                    "data: [DONE]\n\n");
+                return;
+            default:
+                context.Response.StatusCode = 404;
+                return;
+        }
+    }
+}
