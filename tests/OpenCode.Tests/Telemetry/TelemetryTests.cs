@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using OpenCode.Configuration;
+using OpenCode.Provider;
+using OpenCode.Telemetry;
+using OpenCode.Tests.Fakes;
+
+namespace OpenCode.Tests.Telemetry;
+
+/// <summary>The GenAI semantic-convention metrics and the trace of a generation, read by a listener as an exporter would.</summary>
+public sealed class TelemetryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static MessageRequest Chat => new() { Messages = [Message.User("hi")], MaxTokens = 8 };
+
+    [Fact]
+    public async Task SendMessage_Streamed_RecordsTokenUsageDurationAndChunkTimings()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        var port = new Uri(server.Url).Port;
+        using var recorder = new MetricRecorder(port);
+        await using var provider = new OpenCodeProvider(new OpenCodeOptions { ApiEndpoint = server.Url });
+
+        await foreach (var _ in provider.SendMessageAsync(Chat, Ct))
+        {
+        }
+
+        recorder.Values("gen_ai.client.token.usage", "gen_ai.token.type", "input").ShouldBe([7]);
+        recorder.Values("gen_ai.client.token.usage", "gen_ai.token.type", "output").ShouldBe([2]);
+        recorder.Values("gen_ai.client.operation.duration").Count.ShouldBe(1);
+        recorder.Values("gen_ai.client.operation.time_to_first_chunk").Count.ShouldBe(1);
+        recorder.Values("gen_ai.client.operation.time_per_output_chunk").Count.ShouldBeGreaterThanOrEqualTo(1);
+        recorder.Values("opencode.client.requests").ShouldBe([1]);
+        recorder.Tags("gen_ai.client.operation.duration").ShouldContain(new KeyValuePair<string, object?>("gen_ai.request.model", "tiny-coder"));
+        recorder.Tags("gen_ai.client.operation.duration").ShouldContain(new KeyValuePair<string, object?>("gen_ai.operation.name", "chat"));
+        recorder.Tags("gen_ai.client.operation.duration").ShouldContain(new KeyValuePair<string, object?>("gen_ai.provider.name", "llama.cpp"));
+    }
+
+    [Fact]
+    public async Task SendMessage_Failed_CountsTheErrorByCode()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.ThenStatus(400, "invalid_request_error");
+        using var recorder = new MetricRecorder(new Uri(server.Url).Port);
+        await using var provider = new OpenCodeProvider(new OpenCodeOptions { ApiEndpoint = server.Url });
+
+        await Should.ThrowAsync<OpenCodeException>(async () =>
+        {
+            await foreach (var _ in provider.SendMessageAsync(Chat, Ct))
+            {
+            }
+        });
+
+        recorder.Values("opencode.client.errors", "error.type", OpenCodeErrorCodes.InvalidRequest).ShouldBe([1]);
+        recorder.Values("gen_ai.client.token.usage").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SendMessage_WithListener_StartsAClientActivityWithoutPromptText()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        var activities = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == OpenCodeTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var provider = new OpenCodeProvider(new OpenCodeOptions { ApiEndpoint = server.Url });
+
+        await foreach (var _ in provider.SendMessageAsync(new MessageRequest { Messages = [Message.User("secret prompt text")], MaxTokens = 8 }, Ct))
+        {
+        }
+
+        var activity = activities.Single(a => a.GetTagItem("server.port") is int port && port == new Uri(server.Url).Port);
+        activity.DisplayName.ShouldBe("chat tiny-coder");
+        activity.Kind.ShouldBe(ActivityKind.Client);
+        activity.GetTagItem("gen_ai.usage.input_tokens").ShouldBe(7);
+        activity.GetTagItem("gen_ai.usage.output_tokens").ShouldBe(2);
+        activity.Tags.ShouldAllBe(tag => tag.Value == null || !tag.Value.Contains("secret", StringComparison.Ordinal));
+    }
+
+    /// <summary>Collects the measurements of the OpenCode meter for one server port (tests run in parallel and share the meter).</summary>
+    private sealed class MetricRecorder : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<(string Name, double Value, KeyValuePair<string, object?>[] Tags)> _measurements = new();
+
+        public MetricRecorder(int port)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == OpenCodeTelemetry.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags, port));
+            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags, port));
+            _listener.Start();
+        }
+
+        public List<double> Values(string name, string? tag = null, string? value = null) =>
+            [.. _measurements.Where(m => m.Name == name && (tag is null || m.Tags.Any(t => t.Key == tag && Equals(t.Value, value)))).Select(m => m.Value)];
+
+        public KeyValuePair<string, object?>[] Tags(string name) => _measurements.First(m => m.Name == name).Tags;
+
+        public void Dispose() => _listener.Dispose();
+
+        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, int port)
+        {
+            var copy = tags.ToArray();
+            if (copy.Any(t => t.Key == "server.port" && Equals(t.Value, port)))
+            {
+                _measurements.Enqueue((instrument.Name, value, copy));
+            }
+        }
+    }
+}
