@@ -22,6 +22,21 @@ if (args.Length > 0 && args[0] == "cancel")
     return await CancelLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
 }
 
+if (args.Length > 0 && args[0] == "limiter")
+{
+    return await LimiterOverhead.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16,
+        TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10));
+}
+
+if (args.Length > 0 && args[0] == "pipeline")
+{
+    return await PipelineLoad.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 256,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 6,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200);
+}
+
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(StreamingBenchmarks).Assembly).Run(args[1..]);
@@ -35,6 +50,8 @@ Console.Error.WriteLine("""
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- bdn --filter '*'
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- check   (behaviour checks of the provider's stream)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- cancel [runs]   (cancel -> real llama-server idle)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- limiter [callers] [seconds]   (limiter overhead per request)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- pipeline [streams] [rounds] [chunks]   (concurrent streams, flat memory)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
     """);
 return 2;
