@@ -38,6 +38,9 @@ public sealed class FimTemplate
     /// <summary>Gets a value indicating whether the markers are separated from the text by spaces.</summary>
     public bool Spaced { get; }
 
+    /// <summary>Gets the repository-level format that puts other files before the prefix, or <see langword="null"/> when the family has none.</summary>
+    public RepositoryContextFormat? Repository { get; init; }
+
     /// <summary>Gets the special tokens a vocabulary must have for this format to work.</summary>
     public IReadOnlyList<string> MarkerTokens => MiddleToken is null ? [PrefixToken, SuffixToken] : [PrefixToken, SuffixToken, MiddleToken];
 
@@ -45,7 +48,20 @@ public sealed class FimTemplate
     /// <param name="prefix">The code before the cursor.</param>
     /// <param name="suffix">The code after the cursor.</param>
     /// <returns>The prompt, to send to <c>/v1/completions</c>.</returns>
-    public string Format(string prefix, string suffix)
+    public string Format(string prefix, string suffix) => Format(prefix, suffix, []);
+
+    /// <summary>Builds the prompt with other files of the project as context, where the family has a repository-level format.</summary>
+    /// <param name="prefix">The code before the cursor.</param>
+    /// <param name="suffix">The code after the cursor.</param>
+    /// <param name="files">Other files of the project; ignored when <see cref="Repository"/> is <see langword="null"/>.</param>
+    /// <returns>The prompt, to send to <c>/v1/completions</c>.</returns>
+    public string Format(string prefix, string suffix, IReadOnlyList<InfillFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return Repository is { } repository && files.Count > 0 ? repository.Wrap(files, Format(prefix, suffix, [])) : FormatSingleFile(prefix, suffix);
+    }
+
+    private string FormatSingleFile(string prefix, string suffix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentNullException.ThrowIfNull(suffix);

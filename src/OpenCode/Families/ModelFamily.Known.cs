@@ -23,7 +23,10 @@ public sealed partial class ModelFamily
     /// <summary>Gets Qwen2.5-Coder.</summary>
     public static ModelFamily QwenCoder { get; } = new("qwen2.5-coder", "Qwen2.5-Coder", new FimTemplate(
         "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>",
-        ["<|endoftext|>", "<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|fim_pad|>", "<|repo_name|>", "<|file_sep|>", "<|im_start|>", "<|im_end|>"]));
+        ["<|endoftext|>", "<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|fim_pad|>", "<|repo_name|>", "<|file_sep|>", "<|im_start|>", "<|im_end|>"])
+    {
+        Repository = new RepositoryContextFormat("<|repo_name|>", "<|file_sep|>"),
+    });
 
     /// <summary>Gets CodeGemma.</summary>
     public static ModelFamily CodeGemma { get; } = new("codegemma", "CodeGemma", new FimTemplate(

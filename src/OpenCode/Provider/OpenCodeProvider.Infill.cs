@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OpenCode.Client;
 using OpenCode.Families;
 using OpenCode.Models;
@@ -22,7 +23,7 @@ public sealed partial class OpenCodeProvider
     {
         ArgumentNullException.ThrowIfNull(request);
         return _options.Features.CodeCompletion
-            ? new DeferredChunks(this, (provider, state) => PlanInfill(request, provider.ResolveModel(request.Model, state), state), alwaysStream: true, cancellationToken)
+            ? new DeferredChunks(this, (provider, state) => PlanInfill(request, provider.ResolveModel(request.Model, state), state, provider._logger), alwaysStream: true, cancellationToken)
             : CodeCompletionOffAsync();
     }
 
@@ -36,7 +37,7 @@ public sealed partial class OpenCodeProvider
 #pragma warning restore CS0162
     }
 
-    private static WireRequest PlanInfill(InfillRequest request, string? model, State state)
+    private static WireRequest PlanInfill(InfillRequest request, string? model, State state, ILogger logger)
     {
         // Another model on a multi-model server: only its name tells its family, and only a template can be used.
         var detection = model is null || model == state.DefaultModel
@@ -69,9 +70,14 @@ public sealed partial class OpenCodeProvider
                     : $"Model '{name}' cannot fill in the middle: its family is not recognised, so its fill-in-the-middle format is unknown.");
         }
 
+        if (request.ExtraFiles.Count > 0 && fim.Repository is null)
+        {
+            ProviderLog.ExtraFilesDropped(logger, request.ExtraFiles.Count, detection.Family.Id);
+        }
+
         var completion = new MessageRequest
         {
-            Prompt = fim.Format(request.Prefix, request.Suffix),
+            Prompt = fim.Format(request.Prefix, request.Suffix, request.ExtraFiles),
             MaxTokens = request.MaxTokens,
             Temperature = request.Temperature,
             TopP = request.TopP,

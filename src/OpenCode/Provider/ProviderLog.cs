@@ -22,4 +22,7 @@ internal static partial class ProviderLog
 
     [LoggerMessage(105, LogLevel.Warning, "Writing the usage ledger failed ({ExceptionType}): {Reason}")]
     public static partial void LedgerWriteFailed(ILogger logger, string exceptionType, string reason);
+
+    [LoggerMessage(106, LogLevel.Warning, "{Count} extra files are not sent: the {Family} fill-in-the-middle format has no place for other files")]
+    public static partial void ExtraFilesDropped(ILogger logger, int count, string family);
 }

@@ -24,6 +24,30 @@ public sealed class FimTemplateTests
         template.Format("def f(x):\n    ", "\n    return y").ShouldBe(expected);
     }
 
+    [Fact]
+    public void Format_QwenCoderWithOtherFiles_UsesTheRepositoryLevelFormat()
+    {
+        var template = ModelFamily.QwenCoder.Fim.ShouldNotBeNull();
+
+        var prompt = template.Format("def f(x):\n    ", "\n    return y", [new InfillFile("util.py", "def g(): pass"), new InfillFile("b.py", "X = 1")]);
+
+        prompt.ShouldBe(
+            "<|repo_name|>workspace\n<|file_sep|>util.py\ndef g(): pass\n<|file_sep|>b.py\nX = 1\n<|file_sep|>\n" +
+            "<|fim_prefix|>def f(x):\n    <|fim_suffix|>\n    return y<|fim_middle|>");
+    }
+
+    [Theory]
+    [InlineData("starcoder")]
+    [InlineData("codellama")]
+    [InlineData("deepseek-coder")]
+    [InlineData("codestral")]
+    public void Format_FamilyWithoutRepositoryFormat_LeavesOtherFilesOut(string family)
+    {
+        var template = ModelFamily.FromId(family).ShouldNotBeNull().Fim.ShouldNotBeNull();
+
+        template.Format("a", "b", [new InfillFile("util.py", "UNIQUE_CONTEXT")]).ShouldBe(template.Format("a", "b"));
+    }
+
     [Theory]
     [InlineData("starcoder", "<file_sep>")]
     [InlineData("codellama", "<EOT>")]
