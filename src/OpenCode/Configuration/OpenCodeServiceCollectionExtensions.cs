@@ -49,6 +49,7 @@ public static class OpenCodeServiceCollectionExtensions
         services.AddOptions<OpenCodeOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenCodeOptions>, OpenCodeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => OpenCode.Storage.OpenCodeStores.CreateInMemory());
         OpenCodeHttpClientRegistration.Add(services);
 
         services.TryAddSingleton(sp => new OpenCodeProvider(
