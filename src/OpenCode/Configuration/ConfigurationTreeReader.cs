@@ -65,6 +65,10 @@ internal sealed class ConfigurationTreeReader
 
                 ReadObject(grandChildren, property.PropertyType, key + ConfigurationPath.KeyDelimiter, path, strict: true);
             }
+            else if (OptionsShape.SectionListItem(property.PropertyType) is { } itemType)
+            {
+                ReadObjectList(child, grandChildren, itemType, key, path);
+            }
             else if (OptionsShape.IsStringList(property.PropertyType))
             {
                 ReadList(child, grandChildren, key, path);
@@ -77,6 +81,29 @@ internal sealed class ConfigurationTreeReader
             {
                 ReadValue(child, property, key, path);
             }
+        }
+    }
+
+    private void ReadObjectList(IConfigurationSection section, List<IConfigurationSection> items, Type itemType, string key, string path)
+    {
+        if (items.Count == 0 && !string.IsNullOrEmpty(section.Value))
+        {
+            _errors.Add($"{path}: expected a list of objects, not a value (configuration key '{section.Path}')");
+            return;
+        }
+
+        // Configuration orders children as strings ("10" before "2"); an index keeps each entry's own position.
+        foreach (var item in items)
+        {
+            var itemPath = $"{path}[{item.Key}]";
+            var fields = item.GetChildren().ToList();
+            if (!int.TryParse(item.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _) || (fields.Count == 0 && item.Value is not null))
+            {
+                _errors.Add($"{itemPath}: expected an object with the settings {string.Join(", ", OptionsShape.JsonNames(itemType))} (configuration key '{item.Path}')");
+                continue;
+            }
+
+            ReadObject(fields, itemType, ConfigurationPath.Combine(key, item.Key) + ConfigurationPath.KeyDelimiter, itemPath, strict: true);
         }
     }
 
@@ -131,7 +158,8 @@ internal sealed class ConfigurationTreeReader
 
     private static string Describe(Type type) =>
         type == typeof(int) || type == typeof(long) ? "an integer"
-        : type == typeof(float) || type == typeof(double) ? "a number"
+        : type == typeof(float) || type == typeof(double) || type == typeof(decimal) ? "a number"
         : type == typeof(bool) ? "true or false"
+        : type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant()))
         : $"a valid {type.Name}";
 }

@@ -26,6 +26,13 @@ public sealed class OpenCodeOptions
     /// <summary>Gets or sets retries with backoff and the circuit breaker.</summary>
     public ResilienceOptions Resilience { get; set; } = new();
 
+    /// <summary>Gets or sets the daily and monthly budgets.</summary>
+    public QuotaOptions Quotas { get; set; } = new();
+
+    /// <summary>Gets or sets the price of each model's tokens, used where the server reports none.</summary>
+    /// <value>Defaults to none: requests to unpriced models cost nothing.</value>
+    public IList<ModelPriceOptions> Pricing { get; set; } = [];
+
     /// <summary>Gets or sets model selection and discovery.</summary>
     public ModelOptions Models { get; set; } = new();
 

@@ -17,6 +17,8 @@ internal static class OpenCodeOptionsRules
             CheckModels(models, errors);
         }
 
+        OpenCodeQuotaRules.Check(options, errors);
+
         if (options.Auth?.ApiKeyEnvironmentVariable is { } variable
             && (string.IsNullOrWhiteSpace(variable) || variable.Contains('=', StringComparison.Ordinal) || variable.Contains('\0', StringComparison.Ordinal)))
         {

@@ -49,6 +49,9 @@ public static class OpenCodeServiceCollectionExtensions
         services.AddOptions<OpenCodeOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenCodeOptions>, OpenCodeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => OpenCode.Storage.OpenCodeStores.CreateInMemory());
+        services.TryAddSingleton<OpenCode.Alerts.IAlertSink>(sp => new OpenCode.Alerts.LoggingAlertSink(
+            sp.GetService<ILoggerFactory>()?.CreateLogger<OpenCode.Alerts.LoggingAlertSink>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<OpenCode.Alerts.LoggingAlertSink>.Instance));
         OpenCodeHttpClientRegistration.Add(services);
 
         services.TryAddSingleton(sp => new OpenCodeProvider(

@@ -12,6 +12,14 @@ internal static class OptionsShape
     /// <summary>Gets a value indicating whether a property holds a list of strings.</summary>
     internal static bool IsStringList(Type type) => type == typeof(IList<string>) || type == typeof(string[]) || type == typeof(List<string>);
 
+    /// <summary>Gets a value indicating whether a property holds a list of nested options objects (a config array of objects).</summary>
+    internal static bool IsSectionList(Type type) => SectionListItem(type) is not null;
+
+    /// <summary>Gets the item type of a list of options objects, or <see langword="null"/>.</summary>
+    internal static Type? SectionListItem(Type type) =>
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IList<>) || type.GetGenericTypeDefinition() == typeof(List<>))
+        && type.GetGenericArguments()[0] is var item && IsSection(item) ? item : null;
+
     internal static IEnumerable<PropertyInfo> Settings(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite);
 

@@ -31,6 +31,9 @@ public static class OpenCodeErrorCodes
     /// <summary>The server or a client-side limit refused the request for now (HTTP 429).</summary>
     public const string RateLimited = "RATE_LIMITED";
 
+    /// <summary>A daily or monthly budget (<c>quotas</c>) is used up; <see cref="OpenCodeException.RetryAfter"/> says when its period resets.</summary>
+    public const string QuotaExceeded = "QUOTA_EXCEEDED";
+
     /// <summary>The server failed (HTTP 5xx) or is unavailable.</summary>
     public const string ServerError = "SERVER_ERROR";
 

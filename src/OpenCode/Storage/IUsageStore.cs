@@ -21,9 +21,21 @@ public interface IUsageStore
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The totals per day.</returns>
     ValueTask<IReadOnlyList<UsageDay>> GetDailyTotalsAsync(UsageQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds up the records a query selects per endpoint and model, ordered by endpoint then model.</summary>
+    /// <param name="query">The time range and filters.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The totals per endpoint and model that has a record.</returns>
+    ValueTask<IReadOnlyList<UsageBreakdown>> GetTotalsByModelAsync(UsageQuery query, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One UTC day's totals.</summary>
 /// <param name="Day">The day.</param>
 /// <param name="Totals">Its totals.</param>
 public sealed record UsageDay(DateOnly Day, UsageTotals Totals);
+
+/// <summary>One endpoint and model's totals.</summary>
+/// <param name="Endpoint">The endpoint.</param>
+/// <param name="Model">The model.</param>
+/// <param name="Totals">Their totals.</param>
+public sealed record UsageBreakdown(string Endpoint, string Model, UsageTotals Totals);

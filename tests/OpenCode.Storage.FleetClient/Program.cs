@@ -1,0 +1,45 @@
+using System.Globalization;
+using OpenCode.Limits;
+using OpenCode.Storage;
+using OpenCode.Storage.Postgres;
+
+// One app instance of a fleet: takes permits from the shared limiter and records a ledger row per granted request.
+// Arguments: <connection string> <key> <limit per window> <window ms> <attempts> <client number>.
+// Prints one line per granted request, "<window reset ticks> <tokens>", then "done".
+if (args.Length != 6)
+{
+    await Console.Error.WriteLineAsync("usage: fleet-client <connection string> <key> <limit> <window ms> <attempts> <client>").ConfigureAwait(false);
+    return 2;
+}
+
+var (connectionString, key) = (args[0], args[1]);
+var limit = long.Parse(args[2], CultureInfo.InvariantCulture);
+var window = TimeSpan.FromMilliseconds(int.Parse(args[3], CultureInfo.InvariantCulture));
+var attempts = int.Parse(args[4], CultureInfo.InvariantCulture);
+var client = int.Parse(args[5], CultureInfo.InvariantCulture);
+
+await using var handle = await PostgresOpenCodeStores.OpenAsync(connectionString).ConfigureAwait(false);
+using var limiter = new SharedWindowRateLimiter(handle.Stores.RateLimits!, new SharedWindowRateLimiterOptions { Key = key, PermitLimit = limit, Window = window });
+var output = new List<string>();
+for (var i = 0; i < attempts; i++)
+{
+    using var lease = await limiter.AcquireAsync(1).ConfigureAwait(false);
+    if (!lease.IsAcquired)
+    {
+        continue;
+    }
+
+    lease.TryGetMetadata(SharedWindowRateLimiter.ResetsAtMetadata, out var resetsAt);
+    var tokens = 1 + (client * 7) + (i % 13);
+    await handle.Stores.Usage.RecordAsync(new UsageRecord(Guid.NewGuid(), TimeProvider.System.GetUtcNow(), key, "fleet-model", $"client-{client}", tokens, 1, null))
+        .ConfigureAwait(false);
+    output.Add(FormattableString.Invariant($"{resetsAt.UtcTicks} {tokens + 1}"));
+}
+
+foreach (var line in output)
+{
+    Console.WriteLine(line);
+}
+
+Console.WriteLine("done");
+return 0;

@@ -1,0 +1,58 @@
+using OpenCode.Storage.Sqlite;
+
+namespace OpenCode.Storage.Tests.Contracts;
+
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("opencode-sqlite-");
+
+    private string DatabasePath => Path.Combine(_directory.FullName, "nested", "usage.db");
+
+    protected override Task<OpenCodeStores> CreateStoresAsync() => Task.FromResult(SqliteOpenCodeStores.Open(DatabasePath, shareRateLimits: true));
+
+    public override async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Delete(recursive: true);
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public void Open_NewFile_IsOwnerOnlyAndInWalMode()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix file modes.");
+            return;
+        }
+
+        File.GetUnixFileMode(DatabasePath).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Exists(DatabasePath + "-wal").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Open_Reopened_KeepsTheLedger()
+    {
+        await Stores.Usage.RecordAsync(new UsageRecord(Guid.NewGuid(), T0, "e", "m", null, 5, 6, 1.5m), Ct);
+
+        var reopened = SqliteOpenCodeStores.Open(DatabasePath);
+
+        (await reopened.Usage.GetTotalsAsync(new UsageQuery(T0, T0.AddDays(1)), Ct)).ShouldBe(new UsageTotals(1, 0, 5, 6, 1.5m));
+        reopened.RateLimits.ShouldBeNull();
+    }
+
+    [Fact]
+    public void DefaultPath_WithXdgDataHome_IsUnderIt()
+    {
+        var previous = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        try
+        {
+            Environment.SetEnvironmentVariable("XDG_DATA_HOME", "/srv/data");
+            SqliteOpenCodeStores.DefaultPath().ShouldBe(Path.Combine("/srv/data", "opencode", "usage.db"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_DATA_HOME", previous);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using OpenCode.Storage.Postgres;
+
+namespace OpenCode.Storage.Tests.Fleet;
+
+/// <summary>Several processes share one PostgreSQL: together they never pass the limit, and the ledger adds up to what they were granted.</summary>
+public sealed class FleetRateLimitTests
+{
+    private const int Clients = 4;
+    private const int Limit = 10;
+    private const int WindowMilliseconds = 250;
+    private const int AttemptsPerClient = 300;
+
+    [Fact]
+    public async Task SharedLimiter_FourProcesses_NeverExceedLimitPerWindowAndLedgerMatchesGrants()
+    {
+        var connectionString = await PostgresServer.CreateIsolatedAsync();
+        var key = "fleet-" + Guid.NewGuid().ToString("N");
+        await using (var setup = await PostgresOpenCodeStores.OpenAsync(connectionString, TestContext.Current.CancellationToken))
+        {
+            // Tables exist before the clients start, so their start-up time is about the same.
+        }
+
+        var outputs = await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => RunClientAsync(connectionString, key, client)));
+
+        var grants = outputs.SelectMany(o => o).ToList();
+        var perWindow = grants.GroupBy(g => g.WindowResetTicks).Select(g => g.Count()).ToList();
+        perWindow.ShouldAllBe(count => count <= Limit);
+        perWindow.ShouldContain(Limit, "the clients competed for at least one window");
+        grants.Count.ShouldBeGreaterThan(Limit, "the run spanned more than one window");
+
+        await using var handle = await PostgresOpenCodeStores.OpenAsync(connectionString, TestContext.Current.CancellationToken);
+        var totals = await handle.Stores.Usage.GetTotalsAsync(
+            new UsageQuery(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, Endpoint: key), TestContext.Current.CancellationToken);
+        totals.Requests.ShouldBe(grants.Count);
+        totals.TotalTokens.ShouldBe(grants.Sum(g => g.Tokens));
+    }
+
+    private static async Task<List<(long WindowResetTicks, long Tokens)>> RunClientAsync(string connectionString, string key, int client)
+    {
+        var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "OpenCode.Storage.FleetClient.exe" : "OpenCode.Storage.FleetClient");
+        var start = new ProcessStartInfo(appHost) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { connectionString, key, $"{Limit}", $"{WindowMilliseconds}", $"{AttemptsPerClient}", $"{client}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        process.ExitCode.ShouldBe(0, await stderr);
+        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines[^1].ShouldBe("done");
+        return [.. lines[..^1].Select(line => line.Split(' ')).Select(p => (long.Parse(p[0], CultureInfo.InvariantCulture), long.Parse(p[1], CultureInfo.InvariantCulture)))];
+    }
+}
