@@ -11,4 +11,7 @@ public sealed record TokenUsage(int PromptTokens, int CompletionTokens, UsageSou
 
     /// <summary>Gets the number of prompt tokens served from the server's cache, when it said.</summary>
     public int? CachedPromptTokens { get; init; }
+
+    /// <summary>Gets what the request cost, from the model's price (server metadata or the <c>pricing</c> setting); <see langword="null"/> when it has none.</summary>
+    public decimal? Cost { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed class OpenCodeOptions
     /// <summary>Gets or sets the client-side limits.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>Gets or sets when error-rate and latency alerts are raised.</summary>
+    public AlertOptions Alerts { get; set; } = new();
+
     /// <summary>Gets or sets retries with backoff and the circuit breaker.</summary>
     public ResilienceOptions Resilience { get; set; } = new();
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using OpenCode.Configuration;
+using OpenCode.Storage;
 
 namespace OpenCode.Limits;
 
@@ -20,16 +21,26 @@ public sealed class OpenCodeRateLimiter : IDisposable
     private readonly ConcurrencyLimiter _slots;
     private readonly ConcurrentDictionary<string, ModelBudget> _budgets = new(StringComparer.Ordinal);
     private readonly Action _released;
+    private readonly IRateLimitStore? _sharedStore;
+    private readonly string _sharedScope;
+    private readonly ConcurrentDictionary<string, SharedWindowRateLimiter> _shared = new(StringComparer.Ordinal);
     private long _pausedUntilUtcTicks;
     private int _inFlight;
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeRateLimiter"/> class.</summary>
     /// <param name="options">The limits.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> uses the system clock.</param>
-    public OpenCodeRateLimiter(RateLimitOptions options, TimeProvider? timeProvider = null)
+    /// <param name="sharedStore">
+    /// Counters shared with other processes (PostgreSQL for a fleet): requests and tokens per minute are then also taken from a
+    /// fleet-wide fixed window per model, so all app instances together stay under the limits; <see langword="null"/> limits this process only.
+    /// </param>
+    /// <param name="sharedScope">What the shared counters are keyed by besides the model (the endpoint).</param>
+    public OpenCodeRateLimiter(RateLimitOptions options, TimeProvider? timeProvider = null, IRateLimitStore? sharedStore = null, string sharedScope = "default")
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _sharedStore = sharedStore;
+        _sharedScope = sharedScope;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -61,11 +72,13 @@ public sealed class OpenCodeRateLimiter : IDisposable
             var budget = BudgetFor(model);
             if (await TryTakeAsync(budget, reserved, linked.Token, cancellationToken).ConfigureAwait(false) is not { } retryAfter)
             {
+                await TakeSharedAsync(model, budget, reserved, linked.Token, cancellationToken).ConfigureAwait(false);
                 return new RateLimitGrant(model, false, reserved, _timeProvider.GetElapsedTime(start), slot, budget.Tokens, _released);
             }
 
             if (_options.FallbackModel is { Length: > 0 } fallback && fallback != model && TryTakeNow(BudgetFor(fallback), reserved))
             {
+                await TakeSharedAsync(fallback, BudgetFor(fallback), reserved, linked.Token, cancellationToken).ConfigureAwait(false);
                 return new RateLimitGrant(fallback, true, reserved, _timeProvider.GetElapsedTime(start), slot, BudgetFor(fallback).Tokens, _released);
             }
 
@@ -115,7 +128,57 @@ public sealed class OpenCodeRateLimiter : IDisposable
         {
             budget.Dispose();
         }
+
+        foreach (var shared in _shared.Values)
+        {
+            shared.Dispose();
+        }
     }
+
+    /// <summary>Takes the request and its tokens from the fleet-wide windows too; gives the local ones back when the fleet has none left.</summary>
+    private async ValueTask TakeSharedAsync(string model, ModelBudget budget, long tokens, CancellationToken waitToken, CancellationToken callerToken)
+    {
+        if (_sharedStore is null)
+        {
+            return;
+        }
+
+        TimeSpan? retryAfter = null;
+        try
+        {
+            using var requestLease = await Shared($"requests:{_sharedScope}:{model}", _options.RequestsPerMinute).AcquireAsync(1, waitToken).ConfigureAwait(false);
+            if (requestLease.IsAcquired)
+            {
+                using var tokenLease = await Shared($"tokens:{_sharedScope}:{model}", _options.TokensPerMinute)
+                    .AcquireAsync((int)Math.Min(tokens, int.MaxValue), waitToken).ConfigureAwait(false);
+                if (tokenLease.IsAcquired)
+                {
+                    return;
+                }
+
+                retryAfter = tokenLease.TryGetMetadata(MetadataName.RetryAfter, out var tokenWait) ? tokenWait : null;
+            }
+            else
+            {
+                retryAfter = requestLease.TryGetMetadata(MetadataName.RetryAfter, out var requestWait) ? requestWait : null;
+            }
+        }
+        catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+        {
+        }
+
+        budget.Requests.Settle(1, 0);
+        budget.Tokens.Settle(tokens, 0);
+        throw new OpenCodeRateLimitException(
+            $"The fleet-wide limits of model '{model}' ({_options.RequestsPerMinute} requests, {_options.TokensPerMinute} tokens per minute, shared through the store) are spent for this minute.",
+            retryAfter: retryAfter);
+    }
+
+    private SharedWindowRateLimiter Shared(string key, long limit) =>
+        _shared.GetOrAdd(key, static (name, state) => new SharedWindowRateLimiter(
+            state.Self._sharedStore!,
+            new SharedWindowRateLimiterOptions { Key = name, PermitLimit = state.Limit, Window = TimeSpan.FromMinutes(1), MaxWait = TimeSpan.FromMilliseconds(state.Self._options.QueueTimeout) },
+            state.Self._timeProvider), (Self: this, Limit: limit));
 
     private ModelBudget BudgetFor(string model) =>
         _budgets.GetOrAdd(model, static (_, self) => new ModelBudget(

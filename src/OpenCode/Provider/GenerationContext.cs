@@ -8,7 +8,8 @@ namespace OpenCode.Provider;
 /// <param name="RequestModel">The model asked for.</param>
 /// <param name="Endpoint">The server.</param>
 /// <param name="EndpointName">The name the usage ledger records for the server.</param>
-internal sealed record GenerationContext(string Operation, string ProviderName, string RequestModel, Uri Endpoint, string EndpointName)
+/// <param name="Credential">The name of the credential used, for the ledger, or <see langword="null"/>.</param>
+internal sealed record GenerationContext(string Operation, string ProviderName, string RequestModel, Uri Endpoint, string EndpointName, string? Credential = null)
 {
     public TagList Tags() => new()
     {

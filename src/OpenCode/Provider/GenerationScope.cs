@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using OpenCode.Limits;
-using OpenCode.Storage;
 using OpenCode.Telemetry;
 
 namespace OpenCode.Provider;
@@ -13,30 +11,33 @@ namespace OpenCode.Provider;
 /// <remarks>Per chunk it does two checks and, only while a listener records <c>time_per_output_chunk</c>, one timestamp.</remarks>
 internal sealed class GenerationScope
 {
+    /// <summary>The ledger's error code of a generation the caller cancelled or abandoned.</summary>
+    public const string Cancelled = "CANCELLED";
+
     private readonly TimeProvider _timeProvider;
     private readonly RateLimitGrant _grant;
     private readonly GenerationMeasurement _measurement;
-    private readonly IUsageStore? _ledger;
-    private readonly ILogger _logger;
+    private readonly GenerationServices _services;
     private readonly Activity? _activity;
     private readonly TagList _tags;
     private readonly string _endpointName;
+    private readonly string? _credential;
     private readonly long _start;
     private long _lastChunk;
     private bool _firstChunkSeen;
     private int _ended;
     private Task? _ledgerWrite;
 
-    public GenerationScope(GenerationContext context, RateLimitGrant grant, GenerationMeasurement measurement, IUsageStore? ledger, TimeProvider timeProvider, ILogger logger)
+    public GenerationScope(GenerationContext context, RateLimitGrant grant, GenerationMeasurement measurement, GenerationServices services)
     {
-        _timeProvider = timeProvider;
+        _timeProvider = services.TimeProvider;
         _grant = grant;
         _measurement = measurement;
-        _ledger = ledger;
-        _logger = logger;
+        _services = services;
+        _credential = context.Credential;
         _endpointName = context.EndpointName;
         _tags = context.Tags();
-        _start = timeProvider.GetTimestamp();
+        _start = _timeProvider.GetTimestamp();
         _activity = OpenCodeTelemetry.Source.StartActivity($"{context.Operation} {grant.Model}", ActivityKind.Client);
         if (_activity is { IsAllDataRequested: true })
         {
@@ -65,7 +66,8 @@ internal sealed class GenerationScope
     /// <summary>Gets the attempt's cancellation source, disposed when the generation ends.</summary>
     public CancellationTokenSource? AttemptCancellation { get; set; }
 
-    public void Observe(MessageChunk chunk)
+    /// <summary>Watches a chunk on its way to the caller; returns the final chunk with its cost added, else the chunk itself.</summary>
+    public MessageChunk Observe(MessageChunk chunk)
     {
         _measurement.Observe(chunk);
         if (!_firstChunkSeen)
@@ -83,8 +85,11 @@ internal sealed class GenerationScope
 
         if (chunk.IsDone)
         {
+            chunk = WithCost(chunk);
             Complete(chunk);
         }
+
+        return chunk;
     }
 
     /// <summary>Ends the generation as failed (or cancelled, when the caller's token was cancelled).</summary>
@@ -95,7 +100,7 @@ internal sealed class GenerationScope
             return;
         }
 
-        var code = callerCancelled ? "CANCELLED" : exception is OpenCodeException oc ? oc.Code : exception.GetType().Name;
+        var code = callerCancelled ? Cancelled : exception is OpenCodeException oc ? oc.Code : exception.GetType().Name;
         if (!callerCancelled)
         {
             _measurement.Fail();
@@ -116,11 +121,23 @@ internal sealed class GenerationScope
         if (Interlocked.Exchange(ref _ended, 1) == 0)
         {
             _activity?.SetTag("opencode.abandoned", true);
-            Finish(null, "CANCELLED");
+            Finish(null, Cancelled);
         }
 
         return _ledgerWrite is { IsCompletedSuccessfully: false } write ? new ValueTask(write) : ValueTask.CompletedTask;
     }
+
+    private MessageChunk WithCost(MessageChunk final) =>
+        final.Metadata.Usage is { Cost: null } usage && _services.CostOf(final.Metadata.Model ?? _grant.Model, usage) is { } cost
+            ? new MessageChunk
+            {
+                Content = final.Content,
+                ReasoningContent = final.ReasoningContent,
+                IsDone = true,
+                FinishReason = final.FinishReason,
+                Metadata = final.Metadata with { Usage = usage with { Cost = cost } },
+            }
+            : final;
 
     private void Complete(MessageChunk final)
     {
@@ -163,25 +180,7 @@ internal sealed class GenerationScope
         _grant.Dispose();
         _activity?.Dispose();
         AttemptCancellation?.Dispose();
-        if (_ledger is not null)
-        {
-            var record = new UsageRecord(
-                Guid.NewGuid(), _timeProvider.GetUtcNow(), _endpointName, final?.Metadata.Model ?? _grant.Model, null,
-                usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0, null, errorCode);
-            _ledgerWrite = WriteLedgerAsync(_ledger, record, _logger);
-        }
-    }
-
-    private static async Task WriteLedgerAsync(IUsageStore ledger, UsageRecord record, ILogger logger)
-    {
-        try
-        {
-            await ledger.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The answer was delivered; losing its ledger line must not turn it into an error.
-            ProviderLog.LedgerWriteFailed(logger, ex.GetType().Name, ex.Message);
-        }
+        _ledgerWrite = _services.RecordAsync(
+            _endpointName, final?.Metadata.Model ?? _grant.Model, _credential, usage, errorCode, _timeProvider.GetElapsedTime(_start));
     }
 }

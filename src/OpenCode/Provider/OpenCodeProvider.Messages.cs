@@ -28,6 +28,12 @@ public sealed partial class OpenCodeProvider
     {
         var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var wire = prepare(this, state);
+        var endpointName = EndpointName ?? state.Client.ServerRoot.Authority;
+        if (_quotas is not null)
+        {
+            await _quotas.CheckAsync(endpointName, wire.Model ?? state.Capabilities.Model, null, cancellationToken).ConfigureAwait(false);
+        }
+
         var grant = await AcquireGrantAsync(wire, state, cancellationToken).ConfigureAwait(false);
         if (grant.IsFallback)
         {
@@ -36,8 +42,8 @@ public sealed partial class OpenCodeProvider
 
         ProviderLog.Routing(_logger, wire.Kind.ToString(), wire.Model ?? "(chosen by the server)");
         var context = new GenerationContext(
-            wire.Kind == WireRequestKind.Chat ? "chat" : "text_completion", state.Capabilities.Dialect, grant.Model, state.Client.ServerRoot, EndpointName ?? state.Client.ServerRoot.Authority);
-        var scope = new GenerationScope(context, grant, StartMeasurement(state, wire.Model), _ledger, _timeProvider, _logger);
+            wire.Kind == WireRequestKind.Chat ? "chat" : "text_completion", state.Capabilities.Dialect, grant.Model, state.Client.ServerRoot, endpointName);
+        var scope = new GenerationScope(context, grant, StartMeasurement(state, wire.Model), _generations);
         try
         {
             var chunks = await state.Resilience.ExecuteAsync(
@@ -93,8 +99,8 @@ public sealed partial class OpenCodeProvider
             }
 
             attempt.Scope.AttemptCancellation = cancellation;
-            attempt.Scope.Observe(chunks.Current);
-            return chunks;
+            var first = attempt.Scope.Observe(chunks.Current);
+            return ReferenceEquals(first, chunks.Current) ? chunks : new ReplacedFirst(chunks, first);
         }
         catch
         {
@@ -167,6 +173,22 @@ public sealed partial class OpenCodeProvider
         return model;
     }
 
+    /// <summary>A stream whose first chunk was replaced (a one-chunk answer whose final chunk got its cost).</summary>
+    private sealed class ReplacedFirst(IAsyncEnumerator<MessageChunk> inner, MessageChunk first) : IAsyncEnumerator<MessageChunk>
+    {
+        private bool _moved;
+
+        public MessageChunk Current => _moved ? inner.Current : first;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            _moved = true;
+            return inner.MoveNextAsync();
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
     /// <summary>The state of one attempt of <see cref="OpenAttemptAsync"/>, passed through the resilience pipeline without a closure.</summary>
     private sealed record Attempt(OpenCodeProvider Provider, WireRequest Wire, bool Stream, GenerationScope Scope, CancellationToken CallerToken);
 
@@ -191,9 +213,10 @@ public sealed partial class OpenCodeProvider
     {
         private IAsyncEnumerator<MessageChunk>? _inner;
         private GenerationScope? _scope;
+        private MessageChunk? _final;
         private bool _finished;
 
-        public MessageChunk Current => _inner is { } inner ? inner.Current : null!;
+        public MessageChunk Current => _final ?? (_inner is { } inner ? inner.Current : null!);
 
         public ValueTask<bool> MoveNextAsync()
         {
@@ -223,7 +246,7 @@ public sealed partial class OpenCodeProvider
                 // The fast path: a chunk the stream had buffered is observed and handed on without an await.
                 if (next.Result)
                 {
-                    _scope!.Observe(inner.Current);
+                    Observe(inner.Current);
                     return ValueTask.FromResult(true);
                 }
 
@@ -272,8 +295,17 @@ public sealed partial class OpenCodeProvider
                 return await EndAsync().ConfigureAwait(false);
             }
 
-            _scope!.Observe(_inner!.Current);
+            Observe(_inner!.Current);
             return true;
+        }
+
+        private void Observe(MessageChunk chunk)
+        {
+            var seen = _scope!.Observe(chunk);
+            if (!ReferenceEquals(seen, chunk))
+            {
+                _final = seen;
+            }
         }
 
         private async ValueTask<bool> EndAsync()

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenCode.Alerts;
 using OpenCode.Client;
 using OpenCode.Configuration;
 using OpenCode.Families;
 using OpenCode.Limits;
 using OpenCode.Local;
 using OpenCode.Models;
+using OpenCode.Quotas;
 using OpenCode.Resilience;
 using OpenCode.Storage;
 
@@ -25,7 +27,9 @@ public sealed partial class OpenCodeProvider : IAIProvider
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly OpenCodeRateLimiter _limiter;
-    private readonly IUsageStore? _ledger;
+    private readonly OpenCodeStores _stores;
+    private readonly QuotaEnforcer? _quotas;
+    private readonly GenerationServices _generations;
     private State? _state;
     private LocalLlamaServer? _localServer;
     private int _disposed;
@@ -35,10 +39,18 @@ public sealed partial class OpenCodeProvider : IAIProvider
     /// <param name="httpClient">The HTTP client (from <c>IHttpClientFactory</c>); <see langword="null"/> creates one.</param>
     /// <param name="loggerFactory">The logger factory; <see langword="null"/> logs nothing.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> uses the system clock.</param>
-    /// <param name="stores">Where usage is recorded (and, for fleets, limits shared); <see langword="null"/> keeps no ledger.</param>
+    /// <param name="stores">
+    /// Where usage is recorded and quotas are counted (and, for fleets, limits shared); <see langword="null"/> keeps them in this process's memory.
+    /// </param>
+    /// <param name="alerts">Where quota, error-rate and latency alerts go; <see langword="null"/> logs them as warnings.</param>
     /// <exception cref="OpenCodeConfigurationException">A setting is invalid; the message names it and the allowed values.</exception>
     public OpenCodeProvider(
-        OpenCodeOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, OpenCodeStores? stores = null)
+        OpenCodeOptions options,
+        HttpClient? httpClient = null,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null,
+        OpenCodeStores? stores = null,
+        IAlertSink? alerts = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         OpenCodeOptionsValidator.ValidateOrThrow(options);
@@ -47,9 +59,16 @@ public sealed partial class OpenCodeProvider : IAIProvider
         _timeProvider = timeProvider ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger("OpenCode.Provider");
-        _limiter = new OpenCodeRateLimiter(options.RateLimits, _timeProvider);
-        _ledger = stores?.Usage;
+        _stores = stores ?? OpenCodeStores.CreateInMemory();
+        _limiter = new OpenCodeRateLimiter(options.RateLimits, _timeProvider, _stores.RateLimits, options.ApiEndpoint ?? Path.GetFileName(options.ModelPath) ?? "local");
+        alerts ??= new LoggingAlertSink(_loggerFactory.CreateLogger<LoggingAlertSink>());
+        _quotas = options.Quotas.Budgets.Count > 0 ? new QuotaEnforcer(_stores.Usage, options.Quotas, alerts, _timeProvider) : null;
+        _generations = new GenerationServices(
+            _stores.Usage, new CostCalculator(options.Pricing), new PerformanceAlertRules(options.Alerts, alerts, _timeProvider), _timeProvider, _logger);
     }
+
+    /// <summary>Gets the stores of this provider: the usage ledger (every request, its tokens and cost), limits, cache and health state.</summary>
+    public OpenCodeStores Stores => _stores;
 
     /// <summary>Gets the client-side limits of this provider's endpoint.</summary>
     public OpenCodeRateLimiter RateLimiter => _limiter;

@@ -26,6 +26,9 @@ internal sealed class ScriptedServer : IAsyncDisposable
 
     public int ChatRequests => Volatile.Read(ref _chatRequests);
 
+    /// <summary>Gets the <c>model</c> of each chat request, in arrival order.</summary>
+    public ConcurrentQueue<string?> ChatModels { get; } = new();
+
     /// <summary>Gets a signal set each time a chat request arrives (a new one after each).</summary>
     public SemaphoreSlim ChatArrived { get; } = new(0);
 
@@ -97,6 +100,11 @@ internal sealed class ScriptedServer : IAsyncDisposable
                 return;
             case "/v1/chat/completions":
                 Interlocked.Increment(ref _chatRequests);
+                using (var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body))
+                {
+                    ChatModels.Enqueue(body.RootElement.TryGetProperty("model", out var model) ? model.GetString() : null);
+                }
+
                 ChatArrived.Release();
                 if (_script.TryDequeue(out var scripted))
                 {
