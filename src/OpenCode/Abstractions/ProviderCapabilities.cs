@@ -44,4 +44,7 @@ public sealed class ProviderCapabilities
 
     /// <summary>Gets the server dialect detected, for example <c>llama.cpp</c> or <c>openai</c>.</summary>
     public string Dialect { get; init; } = "openai";
+
+    /// <summary>Gets the sampling the server applies when a request sets none (on llama.cpp, the model file's own defaults), when it said.</summary>
+    public Models.SamplingDefaults? SamplingDefaults { get; init; }
 }

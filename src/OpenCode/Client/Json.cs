@@ -22,6 +22,11 @@ internal static class Json
     public static int? Int(JsonElement element, string name) =>
         Long(element, name) is { } number && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
 
+    public static float? Float(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetSingle(out var number)
+            ? number
+            : null;
+
     public static bool? Bool(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
 

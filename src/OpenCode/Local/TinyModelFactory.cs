@@ -48,6 +48,11 @@ public static class TinyModelFactory
             .Add("llama.rope.dimension_count", GgufValue.Of((uint)headDim))
             .Add("llama.rope.freq_base", GgufValue.Of(10000f))
             .Add("llama.attention.layer_norm_rms_epsilon", GgufValue.Of(1e-5f));
+        foreach (var (key, value) in spec.Sampling)
+        {
+            // llama.cpp reads top_k and penalty_last_n as integers, the others as floats.
+            writer.Add($"general.sampling.{key}", key is "top_k" or "penalty_last_n" ? GgufValue.Of((int)value) : GgufValue.Of(value));
+        }
         foreach (var entry in vocabulary.Metadata.Where(entry => entry.Key != "tokenizer.chat_template"))
         {
             writer.Add(entry.Key, entry.Value);

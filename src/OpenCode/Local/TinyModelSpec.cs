@@ -55,4 +55,7 @@ public sealed record TinyModelSpec
     /// Ignored when <see cref="AllowAnyToken"/> is set.
     /// </summary>
     public bool EmitHighBytes { get; init; }
+
+    /// <summary>Gets sampling defaults written as GGUF <c>general.sampling.*</c> keys (for example <c>temp</c>, <c>top_k</c>), which llama-server applies when a request sets none.</summary>
+    public IReadOnlyDictionary<string, float> Sampling { get; init; } = new Dictionary<string, float>();
 }

@@ -17,4 +17,7 @@ public sealed class ServerProperties
 
     /// <summary>Gets the server's build description, for display only.</summary>
     public string? BuildInfo { get; init; }
+
+    /// <summary>Gets the sampling the server applies when a request sets none (the model file's own defaults), when it said.</summary>
+    public SamplingDefaults? Sampling { get; init; }
 }

@@ -117,6 +117,7 @@ public sealed partial class OpenCodeProvider
                 ParallelSlots = properties?.TotalSlots,
                 ParameterCount = info?.ParameterCount,
                 Dialect = dialect,
+                SamplingDefaults = properties?.Sampling,
             };
             ProviderLog.Initialized(_logger, client.ServerRoot, capabilities.Model, capabilities.ContextWindow, capabilities.Dialect);
             return new State(client, capabilities, models, model, detection, manager, CreateResilience(client.ServerRoot));

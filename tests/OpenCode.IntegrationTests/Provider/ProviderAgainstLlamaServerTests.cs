@@ -37,6 +37,21 @@ public sealed class ProviderAgainstLlamaServerTests(LlamaServerFixture fixture)
     }
 
     [Fact]
+    public async Task GetCapabilities_ModelFileWithSamplingDefaults_ReportsTheDefaultsTheServerApplies()
+    {
+        using var cts = TestDeadline.After(Deadline);
+        var model = fixture.CreateModel("tiny-sampling", new TinyModelSpec { Sampling = new Dictionary<string, float> { ["temp"] = 0.15f, ["top_k"] = 7, ["top_p"] = 0.8f } });
+        var server = await fixture.StartAsync(model, new LocalServerOptions { ContextSize = 512 }, cts.Token);
+        await using var provider = new OpenCodeProvider(new OpenCodeOptions { ApiEndpoint = server.BaseAddress.ToString() });
+
+        var sampling = (await provider.GetCapabilitiesAsync(cts.Token)).SamplingDefaults.ShouldNotBeNull();
+
+        sampling.Temperature.ShouldNotBeNull().ShouldBe(0.15f, 0.001f);
+        sampling.TopK.ShouldBe(7);
+        sampling.TopP.ShouldNotBeNull().ShouldBe(0.8f, 0.001f);
+    }
+
+    [Fact]
     public async Task GetCapabilities_RealServer_ReportsItsContextWindowTemplateAndModel()
     {
         using var cts = TestDeadline.After(Deadline);
