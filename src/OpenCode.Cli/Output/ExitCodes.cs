@@ -29,7 +29,7 @@ internal static class ExitCodes
         OpenCodeErrorCodes.InvalidConfiguration or OpenCodeErrorCodes.InvalidRequest or OpenCodeErrorCodes.ModelNotFound
             or OpenCodeErrorCodes.CapabilityNotSupported => Usage,
         OpenCodeErrorCodes.AuthenticationFailed => AuthenticationFailed,
-        OpenCodeErrorCodes.RateLimited or "QUOTA_EXCEEDED" => RateLimited,
+        OpenCodeErrorCodes.RateLimited or OpenCodeErrorCodes.QuotaExceeded => RateLimited,
         _ => ServerFailure,
     };
 }
