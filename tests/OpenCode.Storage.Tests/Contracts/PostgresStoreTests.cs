@@ -3,7 +3,7 @@ using OpenCode.Storage.Postgres;
 
 namespace OpenCode.Storage.Tests.Contracts;
 
-public sealed class PostgresStoreTests : StoreContractTests
+public sealed class PostgresStoreTests : SqlStoreContractTests
 {
     private PostgresStoresHandle? _handle;
     private string _connectionString = string.Empty;
