@@ -9,7 +9,11 @@ namespace OpenCode.Quotas;
 /// Checks the daily and monthly budgets (<see cref="QuotaOptions"/>) against the usage ledger before a request, failing it
 /// with <see cref="OpenCodeQuotaExceededException"/> when a budget is used up, and raises alerts at the warning share and at 100%.
 /// </summary>
-/// <remarks>Each alert is raised once per budget, metric and period. With a shared ledger (PostgreSQL) a fleet shares its budgets.</remarks>
+/// <remarks>
+/// Each alert is raised once per budget, metric and period. With a shared ledger (PostgreSQL) a fleet shares its budgets.
+/// The check reads what is recorded, so requests in flight at once may pass a budget by up to their number (and a
+/// request's own tokens count only once it is recorded): budgets are hard at request granularity, not token-exact.
+/// </remarks>
 public sealed class QuotaEnforcer
 {
     private readonly IUsageStore _usage;
