@@ -49,4 +49,15 @@ public sealed class PostgresStoreTests : SqlStoreContractTests
         stores.RateLimits.ShouldNotBeNull();
         services.Count(d => d.ServiceType == typeof(OpenCodeStores)).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task UsePostgresStores_ContainerDisposedSynchronously_DoesNotThrow()
+    {
+        var services = new ServiceCollection();
+        services.AddOpenCode(o => o.ApiEndpoint = "http://127.0.0.1:1").UsePostgresStores(_connectionString);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<OpenCodeStores>().Health.GetAllAsync(Ct);
+
+        Should.NotThrow(provider.Dispose);
+    }
 }
