@@ -4,6 +4,7 @@ using OpenCode.Cli.Output;
 using OpenCode.Cli.Storage;
 using OpenCode.Client;
 using OpenCode.Configuration;
+using OpenCode.Quotas;
 using OpenCode.Storage;
 using OpenCode.Storage.Sqlite;
 
@@ -38,15 +39,19 @@ internal static class UsageCommand
 
     internal static async Task<int> RunAsync(CliContext context, CommonArguments arguments, int days, string? ledgerPath, TimeProvider time, CancellationToken cancellationToken)
     {
+        var options = OpenCodeOptionsBinder.Bind(new ConfigurationBuilder().AddOpenCodeConfiguration(arguments.ConfigPath, context.EnvironmentPrefix).Build());
+        OpenCodeOptionsValidator.ValidateOrThrow(options);
         var path = CliStores.ResolvePath(context, ledgerPath);
         var now = time.GetUtcNow();
         var query = new UsageQuery(new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - days), now.AddTicks(1));
 
         // Reading must not create a ledger: an absent file just means nothing was recorded yet.
-        var (totals, byModel, byDay) = File.Exists(path)
-            ? await ReadAsync(CliStores.Open(context, path).Usage, query, cancellationToken)
-            : (UsageTotals.Empty, [], []);
-        var (server, serverError) = await ReadServerAsync(context, arguments, cancellationToken);
+        var usage = File.Exists(path) ? CliStores.Open(context, path).Usage : OpenCodeStores.CreateInMemory().Usage;
+        var totals = await usage.GetTotalsAsync(query, cancellationToken);
+        var byModel = await usage.GetTotalsByModelAsync(query, cancellationToken);
+        var byDay = await usage.GetDailyTotalsAsync(query, cancellationToken);
+        var quotas = await new QuotaEnforcer(usage, options.Quotas, alerts: null, time).GetStatusAsync(null, null, null, cancellationToken);
+        var (server, serverError) = await ReadServerAsync(options, arguments, cancellationToken);
         var report = new UsageReportJson(
             query.From,
             now,
@@ -54,6 +59,7 @@ internal static class UsageCommand
             UsageTotalsJson.From(totals),
             [.. byModel.Select(m => new UsageModelJson(m.Endpoint, m.Model, UsageTotalsJson.From(m.Totals)))],
             [.. byDay.Select(d => new UsageDayJson(d.Day, UsageTotalsJson.From(d.Totals)))],
+            [.. quotas.Select(QuotaJson.From)],
             server,
             serverError);
         if (arguments.Json)
@@ -68,15 +74,9 @@ internal static class UsageCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<(UsageTotals, IReadOnlyList<UsageBreakdown>, IReadOnlyList<UsageDay>)> ReadAsync(IUsageStore usage, UsageQuery query, CancellationToken cancellationToken) =>
-        (await usage.GetTotalsAsync(query, cancellationToken),
-         await usage.GetTotalsByModelAsync(query, cancellationToken),
-         await usage.GetDailyTotalsAsync(query, cancellationToken));
-
     /// <summary>Asks the configured server's <c>/usage/stats</c>; a server without one, or none configured, gives no numbers and no error.</summary>
-    private static async Task<(ServerUsageJson?, string?)> ReadServerAsync(CliContext context, CommonArguments arguments, CancellationToken cancellationToken)
+    private static async Task<(ServerUsageJson?, string?)> ReadServerAsync(OpenCodeOptions options, CommonArguments arguments, CancellationToken cancellationToken)
     {
-        var options = OpenCodeOptionsBinder.Bind(new ConfigurationBuilder().AddOpenCodeConfiguration(arguments.ConfigPath, context.EnvironmentPrefix).Build());
         var endpoint = string.IsNullOrEmpty(arguments.Endpoint) ? options.ApiEndpoint : arguments.Endpoint;
         if (string.IsNullOrEmpty(endpoint) || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
         {

@@ -35,6 +35,13 @@ internal static class UsageReport
             WriteDays(console, usage.ByDay);
         }
 
+        foreach (var quota in usage.Quotas)
+        {
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{char.ToUpperInvariant(quota.Description[0])}{quota.Description[1..]}: {quota.Used:#,0.####} of {quota.Limit:#,0.####} ({quota.Percent:0}%), resets {quota.ResetsAt:yyyy-MM-dd HH:mm} UTC"));
+        }
+
         if (usage.Server is { } server)
         {
             output.WriteLine(string.Create(

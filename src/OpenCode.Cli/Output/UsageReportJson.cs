@@ -1,3 +1,4 @@
+using OpenCode.Quotas;
 using OpenCode.Storage;
 
 namespace OpenCode.Cli.Output;
@@ -10,6 +11,7 @@ internal sealed record UsageReportJson(
     UsageTotalsJson Totals,
     List<UsageModelJson> ByModel,
     List<UsageDayJson> ByDay,
+    List<QuotaJson> Quotas,
     ServerUsageJson? Server,
     string? ServerError);
 
@@ -28,3 +30,20 @@ internal sealed record UsageDayJson(DateOnly Day, UsageTotalsJson Totals);
 
 /// <summary>What the server's <c>/usage/stats</c> reported.</summary>
 internal sealed record ServerUsageJson(long? TotalRequests, long? TotalTokens);
+
+/// <summary>One configured budget's use in its current period.</summary>
+internal sealed record QuotaJson(
+    string Period, string Metric, string? Endpoint, string? Model, string? Credential, decimal Used, decimal Limit, decimal Percent, DateTimeOffset ResetsAt, string Description)
+{
+    public static QuotaJson From(QuotaUsage usage) => new(
+        usage.Budget.Period.ToString().ToLowerInvariant(),
+        usage.Metric,
+        usage.Budget.Endpoint,
+        usage.Budget.Model,
+        usage.Budget.Credential,
+        usage.Used,
+        usage.Limit,
+        decimal.Round(usage.Percent, 1),
+        usage.ResetsAt,
+        usage.Describe());
+}

@@ -45,6 +45,22 @@ public sealed class UsageCommandTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Usage_ConfiguredBudgets_ShowTheirUseThisPeriod()
+    {
+        await RecordAsync(Record(TimeProvider.System.GetUtcNow(), "gpu-1", "m", 600, 200, null));
+        var config = CliRun.ConfigFile("""{ "quotas": { "budgets": [ { "period": "monthly", "tokens": 1000, "model": "m" } ] } }""");
+
+        var json = await CliRun.RunAsync("usage", "--ledger", Ledger, "--config", config, "--json");
+        var text = await CliRun.RunAsync("usage", "--ledger", Ledger, "--config", config);
+
+        using var document = JsonDocument.Parse(json.Stdout);
+        var quota = document.RootElement.GetProperty("quotas").EnumerateArray().ShouldHaveSingleItem();
+        (quota.GetProperty("period").GetString(), quota.GetProperty("metric").GetString(), quota.GetProperty("used").GetDecimal(), quota.GetProperty("percent").GetDecimal())
+            .ShouldBe(("monthly", "tokens", 800m, 80m));
+        text.Stdout.ShouldContain("Monthly tokens budget for model 'm': 800 of 1,000 (80%), resets ");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Usage_DaysCoveringOldRecords_IncludesThem()
     {
         var now = TimeProvider.System.GetUtcNow();
