@@ -36,6 +36,25 @@ public sealed class PostgresStoreTests : SqlStoreContractTests
     }
 
     [Fact]
+    public async Task OpenAsync_ManyAtOnceOnAnEmptyDatabase_AllCreateTheSchemaWithoutRacing()
+    {
+        var fresh = await PostgresServer.CreateIsolatedAsync();
+
+        var handles = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostgresOpenCodeStores.OpenAsync(fresh, Ct)));
+        try
+        {
+            (await handles[^1].Stores.Health.GetAllAsync(Ct)).ShouldBeEmpty();
+        }
+        finally
+        {
+            foreach (var handle in handles)
+            {
+                await handle.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task UsePostgresStores_ReplacesTheInMemoryDefault()
     {
         var services = new ServiceCollection();
