@@ -3,7 +3,7 @@ using Npgsql;
 namespace OpenCode.Storage.Postgres;
 
 /// <summary>A PostgreSQL data source whose connections come with the OpenCode schema in place.</summary>
-internal sealed class PostgresDatabase(NpgsqlDataSource dataSource, bool ownsDataSource) : IAsyncDisposable
+internal sealed class PostgresDatabase(NpgsqlDataSource dataSource, bool ownsDataSource) : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
@@ -39,6 +39,16 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource, bool ownsDat
         finally
         {
             _schemaGate.Release();
+        }
+    }
+
+    // Both forms, so a container disposed synchronously (using var provider = ...) can dispose it too.
+    public void Dispose()
+    {
+        _schemaGate.Dispose();
+        if (ownsDataSource)
+        {
+            dataSource.Dispose();
         }
     }
 

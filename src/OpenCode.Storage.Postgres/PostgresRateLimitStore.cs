@@ -41,10 +41,10 @@ internal sealed class PostgresRateLimitStore(PostgresDatabase database) : IRateL
 
         if (acquired && used == permits)
         {
-            // The first take of a new window clears the key's old windows, so the table holds about one row per key.
-            using var cleanup = new NpgsqlCommand("DELETE FROM opencode_rate_limit_windows WHERE key = @key AND window_start < @start", connection);
+            // The first take of a new window drops the key's windows past retention (not the recent ones: see Retention).
+            using var cleanup = new NpgsqlCommand("DELETE FROM opencode_rate_limit_windows WHERE key = @key AND window_start < @oldest", connection);
             cleanup.Parameters.AddWithValue("key", key);
-            cleanup.Parameters.AddWithValue("start", start);
+            cleanup.Parameters.AddWithValue("oldest", start - RateLimitWindow.Retention(window));
             await cleanup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

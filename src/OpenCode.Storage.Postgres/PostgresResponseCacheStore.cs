@@ -22,10 +22,13 @@ internal sealed class PostgresResponseCacheStore(PostgresDatabase database) : IR
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(payload);
         using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Entries that expired long before this one's expiry are dropped on the way (a bounded batch), so the table does not grow without bound.
         using var command = new NpgsqlCommand(
             """
             INSERT INTO opencode_response_cache (key, payload, expires_at) VALUES (@key, @payload, @expires)
-            ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, expires_at = excluded.expires_at
+            ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, expires_at = excluded.expires_at;
+            DELETE FROM opencode_response_cache WHERE key IN (
+                SELECT key FROM opencode_response_cache WHERE expires_at < @expires - interval '30 days' LIMIT 100);
             """,
             connection);
         command.Parameters.AddWithValue("key", key);

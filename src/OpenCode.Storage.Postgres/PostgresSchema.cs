@@ -30,6 +30,7 @@ internal static class PostgresSchema
             payload text NOT NULL,
             expires_at timestamptz NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS opencode_response_cache_expires ON opencode_response_cache (expires_at);
         CREATE TABLE IF NOT EXISTS opencode_instance_health (
             instance text PRIMARY KEY,
             healthy boolean NOT NULL,

@@ -15,7 +15,7 @@ internal sealed class SqliteRateLimitStore(SqliteDatabase database) : IRateLimit
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            DELETE FROM rate_limit_windows WHERE key = $key AND window_start < $start;
+            DELETE FROM rate_limit_windows WHERE key = $key AND window_start < $oldest;
             INSERT INTO rate_limit_windows (key, window_start, used)
             SELECT $key, $start, $permits WHERE $permits <= $limit
             ON CONFLICT (key, window_start) DO UPDATE SET used = used + $permits WHERE used + $permits <= $limit
@@ -23,6 +23,7 @@ internal sealed class SqliteRateLimitStore(SqliteDatabase database) : IRateLimit
             """;
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$start", start.UtcTicks);
+        command.Parameters.AddWithValue("$oldest", (start - RateLimitWindow.Retention(window)).UtcTicks);
         command.Parameters.AddWithValue("$permits", permits);
         command.Parameters.AddWithValue("$limit", limit);
         var taken = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,7 @@ internal sealed class SqliteResponseCacheStore(SqliteDatabase database) : IRespo
         using var connection = database.OpenConnection();
         using var command = connection.CreateCommand();
 
-        // Entries that expired before this one's expiry are dropped on the way, so the table does not grow without bound.
+        // Entries that expired long before this one's expiry are dropped on the way, so the table does not grow without bound.
         command.CommandText = """
             INSERT INTO response_cache (key, payload, expires_at) VALUES ($key, $payload, $expires)
             ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, expires_at = excluded.expires_at;

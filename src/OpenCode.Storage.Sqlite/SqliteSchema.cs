@@ -29,6 +29,7 @@ internal static class SqliteSchema
             payload TEXT NOT NULL,
             expires_at INTEGER NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS response_cache_expires ON response_cache (expires_at);
         CREATE TABLE IF NOT EXISTS instance_health (
             instance TEXT PRIMARY KEY,
             healthy INTEGER NOT NULL,

@@ -2,9 +2,10 @@ using System.Globalization;
 using OpenCode.Limits;
 using OpenCode.Storage;
 using OpenCode.Storage.Postgres;
+using OpenCode.Storage.Sqlite;
 
 // One app instance of a fleet: takes permits from the shared limiter and records a ledger row per granted request.
-// Arguments: <connection string> <key> <limit per window> <window ms> <attempts> <client number>.
+// Arguments: <PostgreSQL connection string, or sqlite:FILE> <key> <limit per window> <window ms> <attempts> <client number>.
 // Prints one line per granted request, "<window reset ticks> <tokens>", then "done".
 if (args.Length != 6)
 {
@@ -18,8 +19,11 @@ var window = TimeSpan.FromMilliseconds(int.Parse(args[3], CultureInfo.InvariantC
 var attempts = int.Parse(args[4], CultureInfo.InvariantCulture);
 var client = int.Parse(args[5], CultureInfo.InvariantCulture);
 
-await using var handle = await PostgresOpenCodeStores.OpenAsync(connectionString).ConfigureAwait(false);
-using var limiter = new SharedWindowRateLimiter(handle.Stores.RateLimits!, new SharedWindowRateLimiterOptions { Key = key, PermitLimit = limit, Window = window });
+PostgresStoresHandle? handle = null;
+var stores = connectionString.StartsWith("sqlite:", StringComparison.Ordinal)
+    ? SqliteOpenCodeStores.Open(connectionString["sqlite:".Length..], shareRateLimits: true)
+    : (handle = await PostgresOpenCodeStores.OpenAsync(connectionString).ConfigureAwait(false)).Stores;
+using var limiter = new SharedWindowRateLimiter(stores.RateLimits!, new SharedWindowRateLimiterOptions { Key = key, PermitLimit = limit, Window = window });
 var output = new List<string>();
 for (var i = 0; i < attempts; i++)
 {
@@ -31,7 +35,7 @@ for (var i = 0; i < attempts; i++)
 
     lease.TryGetMetadata(SharedWindowRateLimiter.ResetsAtMetadata, out var resetsAt);
     var tokens = 1 + (client * 7) + (i % 13);
-    await handle.Stores.Usage.RecordAsync(new UsageRecord(Guid.NewGuid(), TimeProvider.System.GetUtcNow(), key, "fleet-model", $"client-{client}", tokens, 1, null))
+    await stores.Usage.RecordAsync(new UsageRecord(Guid.NewGuid(), TimeProvider.System.GetUtcNow(), key, "fleet-model", $"client-{client}", tokens, 1, null))
         .ConfigureAwait(false);
     output.Add(FormattableString.Invariant($"{resetsAt.UtcTicks} {tokens + 1}"));
 }
@@ -42,4 +46,9 @@ foreach (var line in output)
 }
 
 Console.WriteLine("done");
+if (handle is not null)
+{
+    await handle.DisposeAsync().ConfigureAwait(false);
+}
+
 return 0;

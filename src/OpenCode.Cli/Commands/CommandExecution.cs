@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using OpenCode.Cli.Configuration;
 using OpenCode.Cli.Output;
 using OpenCode.Provider;
@@ -13,26 +14,37 @@ internal static class CommandExecution
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(context, common.Read(parseResult), (session, token) => body(parseResult, session, token), cancellationToken));
 
-    public static async Task<int> RunAsync(
-        CliContext context, CommonArguments arguments, Func<CommandSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(
+        CliContext context, CommonArguments arguments, Func<CommandSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
+        GuardAsync(
+            context,
+            arguments,
+            async loggerFactory =>
+            {
+                var logger = loggerFactory.CreateLogger("OpenCode.Cli");
+                CliLog.Arguments(logger, arguments);
+                var settings = await CliSettingsLoader.LoadAsync(arguments, context.EnvironmentPrefix, cancellationToken);
+                CliLog.Settings(logger, settings.Options, settings.IsDirect);
+                if (settings.IsDemo)
+                {
+                    DemoNotice.Write(context.Error);
+                }
+
+                var provider = new OpenCodeProvider(settings.Options, loggerFactory: loggerFactory);
+                await using (provider)
+                {
+                    return await body(new CommandSession(context, arguments, settings, provider), cancellationToken);
+                }
+            },
+            cancellationToken);
+
+    /// <summary>Runs <paramref name="body"/> with the CLI's logging, turning every failure into one stderr line and an exit code.</summary>
+    public static async Task<int> GuardAsync(CliContext context, CommonArguments arguments, Func<ILoggerFactory, Task<int>> body, CancellationToken cancellationToken)
     {
         using var loggerFactory = CliLogging.Create(context.Error, arguments.Verbose);
-        var logger = loggerFactory.CreateLogger("OpenCode.Cli");
         try
         {
-            CliLog.Arguments(logger, arguments);
-            var settings = await CliSettingsLoader.LoadAsync(arguments, context.EnvironmentPrefix, cancellationToken);
-            CliLog.Settings(logger, settings.Options, settings.IsDirect);
-            if (settings.IsDemo)
-            {
-                DemoNotice.Write(context.Error);
-            }
-
-            var provider = new OpenCodeProvider(settings.Options, loggerFactory: loggerFactory);
-            await using (provider)
-            {
-                return await body(new CommandSession(context, arguments, settings, provider), cancellationToken);
-            }
+            return await body(loggerFactory);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -2,10 +2,14 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenCode;
+using OpenCode.Alerts;
 using OpenCode.Configuration;
 using OpenCode.Provider;
+using OpenCode.Quotas;
+using OpenCode.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -49,9 +53,7 @@ public static class OpenCodeServiceCollectionExtensions
         services.AddOptions<OpenCodeOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenCodeOptions>, OpenCodeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => OpenCode.Storage.OpenCodeStores.CreateInMemory());
-        services.TryAddSingleton<OpenCode.Alerts.IAlertSink>(sp => new OpenCode.Alerts.LoggingAlertSink(
-            sp.GetService<ILoggerFactory>()?.CreateLogger<OpenCode.Alerts.LoggingAlertSink>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<OpenCode.Alerts.LoggingAlertSink>.Instance));
+        AddStateAndQuotas(services);
         OpenCodeHttpClientRegistration.Add(services);
 
         services.TryAddSingleton(sp => new OpenCodeProvider(
@@ -63,5 +65,19 @@ public static class OpenCodeServiceCollectionExtensions
         services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenCodeProvider>().AsChatClient());
         services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<OpenCodeProvider>(), ownsProvider: false));
         return new OpenCodeBuilder(services);
+    }
+
+    /// <summary>In-memory stores (replaced by <c>UsePostgresStores</c> or <c>UseSqliteStores</c>), the logging alert sink, pricing and quotas.</summary>
+    private static void AddStateAndQuotas(IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => OpenCodeStores.CreateInMemory());
+        services.TryAddSingleton<IAlertSink>(sp => new LoggingAlertSink(
+            sp.GetService<ILoggerFactory>()?.CreateLogger<LoggingAlertSink>() ?? NullLogger<LoggingAlertSink>.Instance));
+        services.TryAddSingleton(sp => new CostCalculator(sp.GetRequiredService<IOptions<OpenCodeOptions>>().Value.Pricing));
+        services.TryAddSingleton(sp => new QuotaEnforcer(
+            sp.GetRequiredService<OpenCodeStores>().Usage,
+            sp.GetRequiredService<IOptions<OpenCodeOptions>>().Value.Quotas,
+            sp.GetService<IAlertSink>(),
+            sp.GetRequiredService<TimeProvider>()));
     }
 }

@@ -36,7 +36,9 @@ public sealed class SharedWindowRateLimiter : RateLimiter
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PermitLimit, 1, "options.PermitLimit");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxWait, TimeSpan.Zero, "options.MaxWait");
         _store = store;
-        _options = options;
+
+        // A copy: the limits must not change under a running limiter when the caller reuses the options object.
+        _options = new SharedWindowRateLimiterOptions { Key = options.Key, PermitLimit = options.PermitLimit, Window = options.Window, MaxWait = options.MaxWait };
         _time = timeProvider ?? TimeProvider.System;
         _available = options.PermitLimit;
         _lastUsed = _time.GetTimestamp();

@@ -9,7 +9,11 @@ namespace OpenCode.Quotas;
 /// Checks the daily and monthly budgets (<see cref="QuotaOptions"/>) against the usage ledger before a request, failing it
 /// with <see cref="OpenCodeQuotaExceededException"/> when a budget is used up, and raises alerts at the warning share and at 100%.
 /// </summary>
-/// <remarks>Each alert is raised once per budget, metric and period. With a shared ledger (PostgreSQL) a fleet shares its budgets.</remarks>
+/// <remarks>
+/// Each alert is raised once per budget, metric and period. With a shared ledger (PostgreSQL) a fleet shares its budgets.
+/// The check reads what is recorded, so requests in flight at once may pass a budget by up to their number (and a
+/// request's own tokens count only once it is recorded): budgets are hard at request granularity, not token-exact.
+/// </remarks>
 public sealed class QuotaEnforcer
 {
     private readonly IUsageStore _usage;
@@ -42,7 +46,7 @@ public sealed class QuotaEnforcer
     /// <exception cref="OpenCodeQuotaExceededException">A budget is used up; <see cref="OpenCodeException.RetryAfter"/> is the longest wait among the used-up ones.</exception>
     public async ValueTask CheckAsync(string endpoint, string model, string? credential, CancellationToken cancellationToken = default)
     {
-        var usages = await GetUsageAsync(endpoint, model, credential, cancellationToken).ConfigureAwait(false);
+        var usages = await GetUsageAsync(endpoint, model, credential, forRequest: true, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         OpenCodeQuotaExceededException? exceeded = null;
         foreach (var (index, usage) in usages)
@@ -81,16 +85,16 @@ public sealed class QuotaEnforcer
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>One entry per budget and metric it limits.</returns>
     public async ValueTask<IReadOnlyList<QuotaUsage>> GetStatusAsync(string? endpoint, string? model, string? credential, CancellationToken cancellationToken = default) =>
-        [.. (await GetUsageAsync(endpoint, model, credential, cancellationToken).ConfigureAwait(false)).Select(u => u.Usage)];
+        [.. (await GetUsageAsync(endpoint, model, credential, forRequest: false, cancellationToken).ConfigureAwait(false)).Select(u => u.Usage)];
 
-    private async ValueTask<List<(int Index, QuotaUsage Usage)>> GetUsageAsync(string? endpoint, string? model, string? credential, CancellationToken cancellationToken)
+    private async ValueTask<List<(int Index, QuotaUsage Usage)>> GetUsageAsync(string? endpoint, string? model, string? credential, bool forRequest, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var usages = new List<(int, QuotaUsage)>();
         for (var i = 0; i < _options.Budgets.Count; i++)
         {
             var budget = _options.Budgets[i];
-            if (!Applies(budget.Endpoint, endpoint) || !Applies(budget.Model, model) || !Applies(budget.Credential, credential))
+            if (!Applies(budget.Endpoint, endpoint, forRequest) || !Applies(budget.Model, model, forRequest) || !Applies(budget.Credential, credential, forRequest))
             {
                 continue;
             }
@@ -140,8 +144,10 @@ public sealed class QuotaEnforcer
         await _alerts.PublishAsync(new AlertEvent(rule, severity, message, (double)usage.Used, (double)threshold, now), cancellationToken).ConfigureAwait(false);
     }
 
-    // A budget without a filter covers every request; a request without a value (status queries) matches any filter.
-    private static bool Applies(string? filter, string? value) => filter is null || value is null || string.Equals(filter, value, StringComparison.Ordinal);
+    // A budget without a filter covers every request. A request without a credential is nobody's, so a credential's budget
+    // does not apply to it; a status query without a value asks about every budget.
+    private static bool Applies(string? filter, string? value, bool forRequest) =>
+        filter is null || (value is null ? !forRequest : string.Equals(filter, value, StringComparison.Ordinal));
 
     private static string Show(decimal value) => value.ToString("#,0.######", CultureInfo.InvariantCulture);
 }

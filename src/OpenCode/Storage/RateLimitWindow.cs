@@ -13,6 +13,18 @@ public static class RateLimitWindow
         return new DateTimeOffset(now.UtcTicks - (((sinceEpoch % window.Ticks) + window.Ticks) % window.Ticks), TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// Returns how long a store keeps a window after the current one started: two windows, and at least ten minutes.
+    /// </summary>
+    /// <param name="window">The window length.</param>
+    /// <returns>The retention.</returns>
+    /// <remarks>
+    /// Callers read the clock before their take reaches the store, so a take can arrive after another process has
+    /// opened the next window. Had its own window been deleted, the late take would open it afresh and grant past
+    /// the limit; keeping recent windows makes it count where it belongs.
+    /// </remarks>
+    public static TimeSpan Retention(TimeSpan window) => window * 2 > TimeSpan.FromMinutes(10) ? window * 2 : TimeSpan.FromMinutes(10);
+
     /// <summary>Checks the arguments of <see cref="IRateLimitStore.TryAcquireAsync"/>.</summary>
     /// <param name="key">The key; not empty.</param>
     /// <param name="permits">The permits; not negative.</param>

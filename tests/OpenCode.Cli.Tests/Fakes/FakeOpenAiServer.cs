@@ -83,6 +83,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             "/v1/chat/completions" or "/v1/completions" => GenerateAsync(context, path, body),
             "/tokenize" when _options.SpecialTokens is { } tokens => Json(context, 200, FakeResponses.Tokens(tokens, body)),
             "/infill" when _options.SpecialTokens is not null => InfillAsync(context),
+            "/usage/stats" when _options.UsageStats is { } stats => Json(context, 200, stats),
             _ => Json(context, 404, """{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}"""),
         });
     }

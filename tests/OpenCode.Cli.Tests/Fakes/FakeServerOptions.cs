@@ -14,4 +14,7 @@ internal sealed record FakeServerOptions
 
     /// <summary>Gets the special tokens /tokenize counts as one token (a vocabulary with these has /infill); <see langword="null"/>: no /tokenize.</summary>
     public IReadOnlySet<string>? SpecialTokens { get; init; }
+
+    /// <summary>Gets the body /usage/stats answers with (the OpenCode API's usage statistics); <see langword="null"/>: no such route.</summary>
+    public string? UsageStats { get; init; }
 }

@@ -3,7 +3,7 @@ using OpenCode.Storage.Postgres;
 
 namespace OpenCode.Storage.Tests.Contracts;
 
-public sealed class PostgresStoreTests : StoreContractTests
+public sealed class PostgresStoreTests : SqlStoreContractTests
 {
     private PostgresStoresHandle? _handle;
     private string _connectionString = string.Empty;
@@ -36,6 +36,25 @@ public sealed class PostgresStoreTests : StoreContractTests
     }
 
     [Fact]
+    public async Task OpenAsync_ManyAtOnceOnAnEmptyDatabase_AllCreateTheSchemaWithoutRacing()
+    {
+        var fresh = await PostgresServer.CreateIsolatedAsync();
+
+        var handles = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostgresOpenCodeStores.OpenAsync(fresh, Ct)));
+        try
+        {
+            (await handles[^1].Stores.Health.GetAllAsync(Ct)).ShouldBeEmpty();
+        }
+        finally
+        {
+            foreach (var handle in handles)
+            {
+                await handle.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task UsePostgresStores_ReplacesTheInMemoryDefault()
     {
         var services = new ServiceCollection();
@@ -48,5 +67,16 @@ public sealed class PostgresStoreTests : StoreContractTests
         (await Stores.Usage.GetTotalsAsync(new UsageQuery(T0, T0.AddDays(1), Endpoint: "di"), Ct)).PromptTokens.ShouldBe(7);
         stores.RateLimits.ShouldNotBeNull();
         services.Count(d => d.ServiceType == typeof(OpenCodeStores)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task UsePostgresStores_ContainerDisposedSynchronously_DoesNotThrow()
+    {
+        var services = new ServiceCollection();
+        services.AddOpenCode(o => o.ApiEndpoint = "http://127.0.0.1:1").UsePostgresStores(_connectionString);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<OpenCodeStores>().Health.GetAllAsync(Ct);
+
+        Should.NotThrow(provider.Dispose);
     }
 }

@@ -1,8 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using OpenCode.Storage.Sqlite;
 
 namespace OpenCode.Storage.Tests.Contracts;
 
-public sealed class SqliteStoreTests : StoreContractTests
+public sealed class SqliteStoreTests : SqlStoreContractTests
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("opencode-sqlite-");
 
@@ -54,5 +55,18 @@ public sealed class SqliteStoreTests : StoreContractTests
         {
             Environment.SetEnvironmentVariable("XDG_DATA_HOME", previous);
         }
+    }
+
+    [Fact]
+    public async Task UseSqliteStores_ReplacesTheInMemoryDefault()
+    {
+        var services = new ServiceCollection();
+        services.AddOpenCode(o => o.ApiEndpoint = "http://127.0.0.1:1").UseSqliteStores(DatabasePath);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<OpenCodeStores>().Usage.RecordAsync(new UsageRecord(Guid.NewGuid(), T0, "di", "m", null, 7, 0, null), Ct);
+
+        (await Stores.Usage.GetTotalsAsync(new UsageQuery(T0, T0.AddDays(1), Endpoint: "di"), Ct)).PromptTokens.ShouldBe(7);
+        services.Count(d => d.ServiceType == typeof(OpenCodeStores)).ShouldBe(1);
     }
 }

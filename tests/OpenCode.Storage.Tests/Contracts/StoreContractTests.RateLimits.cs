@@ -52,6 +52,20 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task RateLimits_LateTakeAfterTheNextWindowOpened_CountsInItsOwnFullWindow()
+    {
+        // Another process read its clock later and opened the next window before this take arrived.
+        await Limits.TryAcquireAsync("rpm", 3, 3, Minute, T0.AddSeconds(59), Ct);
+        await Limits.TryAcquireAsync("rpm", 1, 3, Minute, T0.AddMinutes(1), Ct);
+
+        var late = await Limits.TryAcquireAsync("rpm", 1, 3, Minute, T0.AddSeconds(59.5), Ct);
+        var current = await Limits.TryAcquireAsync("rpm", 1, 3, Minute, T0.AddMinutes(1.5), Ct);
+
+        late.ShouldBe(new RateLimitDecision(false, 3, T0.AddMinutes(1)));
+        current.ShouldBe(new RateLimitDecision(true, 2, T0.AddMinutes(2)));
+    }
+
+    [Fact]
     public async Task RateLimits_Keys_AreIndependent()
     {
         await Limits.TryAcquireAsync("a", 2, 2, Minute, T0, Ct);

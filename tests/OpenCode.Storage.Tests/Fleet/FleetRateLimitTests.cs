@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using OpenCode.Storage.Postgres;
+using OpenCode.Storage.Sqlite;
 
 namespace OpenCode.Storage.Tests.Fleet;
 
-/// <summary>Several processes share one PostgreSQL: together they never pass the limit, and the ledger adds up to what they were granted.</summary>
+/// <summary>Several processes share one store (PostgreSQL, or a SQLite file on one machine): together they never pass the limit, and the ledger adds up to what they were granted.</summary>
 public sealed class FleetRateLimitTests
 {
     private const int Clients = 4;
@@ -13,16 +14,38 @@ public sealed class FleetRateLimitTests
     private const int AttemptsPerClient = 300;
 
     [Fact]
-    public async Task SharedLimiter_FourProcesses_NeverExceedLimitPerWindowAndLedgerMatchesGrants()
+    public async Task SharedLimiter_FourProcessesOnPostgres_NeverExceedLimitPerWindowAndLedgerMatchesGrants()
     {
         var connectionString = await PostgresServer.CreateIsolatedAsync();
-        var key = "fleet-" + Guid.NewGuid().ToString("N");
-        await using (var setup = await PostgresOpenCodeStores.OpenAsync(connectionString, TestContext.Current.CancellationToken))
-        {
-            // Tables exist before the clients start, so their start-up time is about the same.
-        }
+        await using var handle = await PostgresOpenCodeStores.OpenAsync(connectionString, TestContext.Current.CancellationToken);
 
-        var outputs = await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => RunClientAsync(connectionString, key, client)));
+        await RunFleetAsync(connectionString, handle.Stores.Usage);
+    }
+
+    [Fact]
+    public async Task SharedLimiter_FourProcessesOnOneSqliteFile_NeverExceedLimitPerWindowAndLedgerMatchesGrants()
+    {
+        var directory = Directory.CreateTempSubdirectory("opencode-fleet-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "usage.db");
+            var stores = SqliteOpenCodeStores.Open(path);
+
+            await RunFleetAsync("sqlite:" + path, stores.Usage);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    // The tables exist before the clients start (the caller opened the store), so their start-up times are about the same.
+    private static async Task RunFleetAsync(string store, IUsageStore ledger)
+    {
+        var key = "fleet-" + Guid.NewGuid().ToString("N");
+
+        var outputs = await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => RunClientAsync(store, key, client)));
 
         var grants = outputs.SelectMany(o => o).ToList();
         var perWindow = grants.GroupBy(g => g.WindowResetTicks).Select(g => g.Count()).ToList();
@@ -30,9 +53,7 @@ public sealed class FleetRateLimitTests
         perWindow.ShouldContain(Limit, "the clients competed for at least one window");
         grants.Count.ShouldBeGreaterThan(Limit, "the run spanned more than one window");
 
-        await using var handle = await PostgresOpenCodeStores.OpenAsync(connectionString, TestContext.Current.CancellationToken);
-        var totals = await handle.Stores.Usage.GetTotalsAsync(
-            new UsageQuery(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, Endpoint: key), TestContext.Current.CancellationToken);
+        var totals = await ledger.GetTotalsAsync(new UsageQuery(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, Endpoint: key), TestContext.Current.CancellationToken);
         totals.Requests.ShouldBe(grants.Count);
         totals.TotalTokens.ShouldBe(grants.Sum(g => g.Tokens));
     }

@@ -21,16 +21,25 @@ public sealed class LoggingAlertSinkTests
     }
 
     [Fact]
-    public void AddOpenCode_RegistersInMemoryStoresAndTheLoggingSink()
+    public async Task AddOpenCode_RegistersInMemoryStoresLoggingSinkPricingAndQuotas()
     {
         var services = new ServiceCollection();
-        services.AddOpenCode(o => o.ApiEndpoint = "http://127.0.0.1:1");
-        using var provider = services.BuildServiceProvider();
+        services.AddOpenCode(o =>
+        {
+            o.ApiEndpoint = "http://127.0.0.1:1";
+            o.Quotas.Budgets.Add(new OpenCode.Configuration.QuotaBudgetOptions { Requests = 1 });
+            o.Pricing.Add(new OpenCode.Configuration.ModelPriceOptions { Model = "m", InputPer1M = 2m });
+        });
+        await using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IAlertSink>().ShouldBeOfType<LoggingAlertSink>();
         var stores = provider.GetRequiredService<OpenCodeStores>();
         stores.ShouldBeSameAs(provider.GetRequiredService<OpenCodeStores>());
         stores.RateLimits.ShouldBeNull();
+        provider.GetRequiredService<OpenCode.Quotas.CostCalculator>().Calculate("m", 500_000, 0).ShouldBe(1m);
+        await stores.Usage.RecordAsync(new UsageRecord(Guid.NewGuid(), TimeProvider.System.GetUtcNow(), "e", "m", null, 1, 0, null), TestContext.Current.CancellationToken);
+        await Should.ThrowAsync<OpenCodeQuotaExceededException>(
+            provider.GetRequiredService<OpenCode.Quotas.QuotaEnforcer>().CheckAsync("e", "m", null, TestContext.Current.CancellationToken).AsTask());
     }
 
     private sealed class ListLogger : ILogger<LoggingAlertSink>

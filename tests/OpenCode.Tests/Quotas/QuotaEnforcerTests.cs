@@ -86,6 +86,7 @@ public sealed class QuotaEnforcerTests
         await RecordAsync(1, credential: "team-a");
 
         await Enforcer().CheckAsync("gpu-1", "m", "team-b", Ct);
+        await Enforcer().CheckAsync("gpu-1", "m", null, Ct);
         await Should.ThrowAsync<OpenCodeQuotaExceededException>(Enforcer().CheckAsync("gpu-1", "m", "team-a", Ct).AsTask());
     }
 

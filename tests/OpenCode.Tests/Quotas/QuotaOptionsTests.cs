@@ -109,4 +109,28 @@ public sealed class QuotaOptionsTests
 
         OpenCodeOptionsValidator.GetErrors(options).ShouldHaveSingleItem().ShouldBe("quotas.warningPercent: 100 is out of range; allowed 1 to 99");
     }
+
+    [Fact]
+    public void Bind_BudgetsGivenAsAValue_SaysAListOfObjectsIsExpected()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["QUOTAS:BUDGETS"] = "1000",
+        }).Build();
+
+        var error = Should.Throw<OpenCodeConfigurationException>(() => OpenCodeOptionsBinder.Bind(configuration));
+
+        error.Errors.ShouldHaveSingleItem().ShouldStartWith("quotas.budgets: expected a list of objects, not a value");
+    }
+
+    [Fact]
+    public void Load_BudgetWithoutAnyLimit_IsRejectedByTheSchemaToo()
+    {
+        using var file = new TempConfigFile("""{ "quotas": { "budgets": [ { "period": "daily", "model": "m" } ] } }""");
+
+        var error = Should.Throw<OpenCodeConfigurationException>(() => OpenCodeConfigFile.Load(file.Path));
+
+        error.Errors.ShouldNotBeEmpty();
+        error.Errors[0].ShouldContain("quotas.budgets[0]");
+    }
 }

@@ -4,7 +4,7 @@ namespace OpenCode.Storage.InMemory;
 internal sealed class InMemoryRateLimitStore : IRateLimitStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, (DateTimeOffset WindowStart, long Used)> _windows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<DateTimeOffset, long>> _windows = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public ValueTask<RateLimitDecision> TryAcquireAsync(string key, long permits, long limit, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -14,13 +14,28 @@ internal sealed class InMemoryRateLimitStore : IRateLimitStore
         var resetsAt = start + window;
         lock (_gate)
         {
-            var used = _windows.TryGetValue(key, out var current) && current.WindowStart == start ? current.Used : 0;
+            if (!_windows.TryGetValue(key, out var windows))
+            {
+                _windows[key] = windows = [];
+            }
+
+            var used = windows.GetValueOrDefault(start);
             if (used + permits > limit)
             {
                 return ValueTask.FromResult(new RateLimitDecision(false, used, resetsAt));
             }
 
-            _windows[key] = (start, used + permits);
+            if (used == 0)
+            {
+                // A new window: drop the ones past retention (a late caller may still take from a recent one).
+                var oldest = start - RateLimitWindow.Retention(window);
+                foreach (var old in windows.Keys.Where(s => s < oldest).ToList())
+                {
+                    windows.Remove(old);
+                }
+            }
+
+            windows[start] = used + permits;
             return ValueTask.FromResult(new RateLimitDecision(true, used + permits, resetsAt));
         }
     }
