@@ -12,7 +12,15 @@ internal static class CliRun
     public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var prefix = $"OCT{Guid.NewGuid():N}_";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+
+        // Each run records its usage in a ledger of its own, never in the user's.
+        environment = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        if (!environment.ContainsKey("USAGE_DB"))
+        {
+            environment = new Dictionary<string, string>(environment) { ["USAGE_DB"] = Path.Combine(Directory.CreateTempSubdirectory("opencode-ledger-").FullName, "usage.db") };
+        }
+
+        foreach (var (name, value) in environment)
         {
             Environment.SetEnvironmentVariable(prefix + name, value);
         }
@@ -26,7 +34,7 @@ internal static class CliRun
         }
         finally
         {
-            foreach (var name in (environment ?? new Dictionary<string, string>()).Keys)
+            foreach (var name in environment.Keys)
             {
                 Environment.SetEnvironmentVariable(prefix + name, null);
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OpenCode.Cli.Configuration;
 using OpenCode.Cli.Output;
+using OpenCode.Cli.Storage;
 using OpenCode.Provider;
 
 namespace OpenCode.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class CommandExecution
                     DemoNotice.Write(context.Error);
                 }
 
-                var provider = new OpenCodeProvider(settings.Options, loggerFactory: loggerFactory);
+                var provider = new OpenCodeProvider(settings.Options, loggerFactory: loggerFactory, stores: CliStores.Open(context));
                 await using (provider)
                 {
                     return await body(new CommandSession(context, arguments, settings, provider), cancellationToken);

@@ -60,7 +60,9 @@ public static class OpenCodeServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OpenCodeOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenCodeOptions.HttpClientName),
             sp.GetService<ILoggerFactory>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<OpenCodeStores>(),
+            sp.GetRequiredService<IAlertSink>()));
         services.TryAddSingleton<IAIProvider>(sp => sp.GetRequiredService<OpenCodeProvider>());
         services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenCodeProvider>().AsChatClient());
         services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<OpenCodeProvider>(), ownsProvider: false));

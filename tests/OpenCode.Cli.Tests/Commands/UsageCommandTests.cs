@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCode.Cli.Output;
 using OpenCode.Cli.Tests.Fakes;
 using OpenCode.Storage;
 using OpenCode.Storage.Sqlite;
@@ -17,6 +18,24 @@ public sealed class UsageCommandTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Delete(recursive: true);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Usage_AfterChatAndAFailedChat_ShowsWhatTheCliRecorded()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var environment = new Dictionary<string, string> { ["USAGE_DB"] = Ledger };
+        (await CliRun.RunAsync(["chat", "Write a function", "--endpoint", server.Url], environment, Ct)).ExitCode.ShouldBe(0);
+        (await CliRun.RunAsync(["chat", "trigger:500", "--endpoint", server.Url], environment, Ct)).ExitCode.ShouldBe(ExitCodes.ServerFailure);
+
+        var result = await CliRun.RunAsync("usage", "--ledger", Ledger, "--json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var totals = document.RootElement.GetProperty("totals");
+        totals.GetProperty("requests").GetInt64().ShouldBe(2);
+        totals.GetProperty("errors").GetInt64().ShouldBe(1);
+        totals.GetProperty("totalTokens").GetInt64().ShouldBeGreaterThan(0);
     }
 
     [Fact(Timeout = 30_000)]
