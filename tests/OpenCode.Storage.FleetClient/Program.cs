@@ -7,6 +7,12 @@ using OpenCode.Storage.Sqlite;
 // One app instance of a fleet: takes permits from the shared limiter and records a ledger row per granted request.
 // Arguments: <PostgreSQL connection string, or sqlite:FILE> <key> <limit per window> <window ms> <attempts> <client number>.
 // Prints one line per granted request, "<window reset ticks> <tokens>", then "done".
+// With "provider" first, runs the whole provider instead (see ProviderFleetClient).
+if (args.Length > 0 && args[0] == "provider")
+{
+    return await OpenCode.Storage.FleetClient.ProviderFleetClient.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
 if (args.Length != 6)
 {
     await Console.Error.WriteLineAsync("usage: fleet-client <connection string> <key> <limit> <window ms> <attempts> <client>").ConfigureAwait(false);

@@ -61,7 +61,8 @@ public sealed class OpenCodeRateLimiter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         var start = _timeProvider.GetTimestamp();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.QueueTimeout), _timeProvider);
+        // With no queue timeout nothing waits (each wait checks it), and a source cancelled from the start would fail even the shared store's first try.
+        using var deadline = _options.QueueTimeout > 0 ? new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.QueueTimeout), _timeProvider) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var slot = await AcquireSlotAsync(linked.Token, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _inFlight);
