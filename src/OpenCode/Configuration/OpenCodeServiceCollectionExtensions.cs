@@ -55,7 +55,8 @@ public static class OpenCodeServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OpenCodeOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenCodeOptions.HttpClientName),
             sp.GetService<ILoggerFactory>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<OpenCode.Auth.ICredentialStore>()));
         services.TryAddSingleton<IAIProvider>(sp => sp.GetRequiredService<OpenCodeProvider>());
         services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenCodeProvider>().AsChatClient());
         services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<OpenCodeProvider>(), ownsProvider: false));

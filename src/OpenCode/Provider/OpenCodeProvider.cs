@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenCode.Auth;
 using OpenCode.Client;
 using OpenCode.Configuration;
 using OpenCode.Families;
@@ -22,7 +23,10 @@ public sealed partial class OpenCodeProvider : IAIProvider
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private State? _state;
+    private readonly ICredentialStore? _credentialStore;
     private LocalLlamaServer? _localServer;
+    private IAuthenticationProvider? _authentication;
+    private HttpClient? _tokenHttp;
     private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeProvider"/> class.</summary>
@@ -30,8 +34,10 @@ public sealed partial class OpenCodeProvider : IAIProvider
     /// <param name="httpClient">The HTTP client (from <c>IHttpClientFactory</c>); <see langword="null"/> creates one.</param>
     /// <param name="loggerFactory">The logger factory; <see langword="null"/> logs nothing.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> uses the system clock.</param>
+    /// <param name="credentialStore">Where <c>auth.credential</c> names are looked up; <see langword="null"/> when none is used.</param>
     /// <exception cref="OpenCodeConfigurationException">A setting is invalid; the message names it and the allowed values.</exception>
-    public OpenCodeProvider(OpenCodeOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    public OpenCodeProvider(
+        OpenCodeOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, ICredentialStore? credentialStore = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         OpenCodeOptionsValidator.ValidateOrThrow(options);
@@ -40,6 +46,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
         _timeProvider = timeProvider ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger("OpenCode.Provider");
+        _credentialStore = credentialStore;
     }
 
     /// <summary>Gets the wire client, once initialized (for models, health and the OpenCode extras).</summary>
@@ -92,6 +99,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
             await _localServer.DisposeAsync().ConfigureAwait(false);
         }
 
+        _tokenHttp?.Dispose();
         _initLock.Dispose();
     }
 
