@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenCode.Cli.Configuration;
+using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
 using OpenCode.Provider;
 
@@ -28,7 +29,7 @@ internal static class CommandExecution
                 DemoNotice.Write(context.Error);
             }
 
-            var provider = new OpenCodeProvider(settings.Options, loggerFactory: loggerFactory);
+            var provider = new OpenCodeProvider(settings.Options, loggerFactory: loggerFactory, credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix));
             await using (provider)
             {
                 return await body(new CommandSession(context, arguments, settings, provider), cancellationToken);

@@ -16,6 +16,7 @@ internal static class RootCommandFactory
             ModelsCommand.Create(context, common),
             BenchCommand.Create(context, common),
             HealthCommand.Create(context, common),
+            AuthCommand.Create(context, common),
         };
 
         // The assembly is OpenCode.Cli (see the project file); help should name the command people type.

@@ -8,4 +8,5 @@ namespace OpenCode.Cli.Output;
 [JsonSerializable(typeof(List<ModelJson>))]
 [JsonSerializable(typeof(HealthJson))]
 [JsonSerializable(typeof(List<ModelStatsJson>))]
+[JsonSerializable(typeof(List<CredentialJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

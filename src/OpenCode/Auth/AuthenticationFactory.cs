@@ -27,35 +27,44 @@ internal static class AuthenticationFactory
 
     private static IAuthenticationProvider? CreatePrimary(AuthOptions auth, (string Name, StoredCredential Credential)? stored, AuthenticationServices services)
     {
-        var kind = stored?.Credential.Kind;
-        if (!string.IsNullOrEmpty(auth.Oauth2.TokenUrl) || kind is CredentialKind.OAuth2ClientSecret or CredentialKind.OAuth2RefreshToken)
+        // A stored credential's kind decides the scheme, so --credential NAME works whatever else the config says.
+        if (stored is { } named)
         {
-            return CreateOAuth2(auth, stored, services);
+            var source = $"stored credential '{named.Name}'";
+            return named.Credential.Kind switch
+            {
+                CredentialKind.ApiKey => new ApiKeyAuthentication(named.Credential.Secret, auth.ApiKeyHeader, auth.ApiKeyScheme, source),
+                CredentialKind.OAuth2ClientSecret or CredentialKind.OAuth2RefreshToken => CreateOAuth2(auth, named, services),
+                CredentialKind.JwtPrivateKey => CreateJwt(auth, named.Credential.Secret, source, services),
+                _ => throw new OpenCodeConfigurationException($"auth.credential: '{named.Name}' is an HMAC secret; name it in auth.hmac.credential instead."),
+            };
         }
 
-        if (!string.IsNullOrEmpty(auth.Jwt.PrivateKey) || !string.IsNullOrEmpty(auth.Jwt.PrivateKeyFile) || kind is CredentialKind.JwtPrivateKey)
+        if (!string.IsNullOrEmpty(auth.Oauth2.TokenUrl))
         {
-            var (pem, source) = kind is CredentialKind.JwtPrivateKey ? (stored!.Value.Credential.Secret, $"stored credential '{stored.Value.Name}'")
-                : !string.IsNullOrEmpty(auth.Jwt.PrivateKey) ? (auth.Jwt.PrivateKey, "auth.jwt.privateKey")
-                : (PrivateKeyFile.Read(auth.Jwt.PrivateKeyFile!, services.Logger), "auth.jwt.privateKeyFile");
-            var signing = JwtSigningKey.Create(pem, auth.Jwt.Algorithm, auth.Jwt.KeyId, source);
-            var claims = new JwtClaims(auth.Jwt.Issuer, auth.Jwt.Subject, auth.Jwt.Audience);
-            return new JwtAssertionAuthentication(signing, claims, TimeSpan.FromSeconds(auth.Jwt.ExpiresIn), services.TimeProvider, services.Logger, source);
+            return CreateOAuth2(auth, null, services);
         }
 
-        if (kind is CredentialKind.ApiKey)
+        if (!string.IsNullOrEmpty(auth.Jwt.PrivateKey))
         {
-            return new ApiKeyAuthentication(stored!.Value.Credential.Secret, auth.ApiKeyHeader, auth.ApiKeyScheme, $"stored credential '{stored.Value.Name}'");
+            return CreateJwt(auth, auth.Jwt.PrivateKey, "auth.jwt.privateKey", services);
         }
 
-        if (kind is CredentialKind.HmacSecret)
+        if (!string.IsNullOrEmpty(auth.Jwt.PrivateKeyFile))
         {
-            throw new OpenCodeConfigurationException($"auth.credential: '{stored!.Value.Name}' is an HMAC secret; name it in auth.hmac.credential instead.");
+            return CreateJwt(auth, PrivateKeyFile.Read(auth.Jwt.PrivateKeyFile, services.Logger), "auth.jwt.privateKeyFile", services);
         }
 
         return auth.ResolveApiKey() is { } key
             ? new ApiKeyAuthentication(key, auth.ApiKeyHeader, auth.ApiKeyScheme, string.IsNullOrEmpty(auth.ApiKey) ? $"environment variable {auth.ApiKeyEnvironmentVariable}" : "auth.apiKey")
             : null;
+    }
+
+    private static JwtAssertionAuthentication CreateJwt(AuthOptions auth, string pem, string source, AuthenticationServices services)
+    {
+        var signing = JwtSigningKey.Create(pem, auth.Jwt.Algorithm, auth.Jwt.KeyId, source);
+        var claims = new JwtClaims(auth.Jwt.Issuer, auth.Jwt.Subject, auth.Jwt.Audience);
+        return new JwtAssertionAuthentication(signing, claims, TimeSpan.FromSeconds(auth.Jwt.ExpiresIn), services.TimeProvider, services.Logger, source);
     }
 
     private static OAuth2Authentication CreateOAuth2(AuthOptions auth, (string Name, StoredCredential Credential)? stored, AuthenticationServices services)
