@@ -68,5 +68,6 @@ internal sealed class CommonOptions
         parseResult.GetValue(ApiKey),
         parseResult.GetValue(Config),
         parseResult.GetValue(Json),
-        parseResult.GetValue(Verbose)) { Credential = parseResult.GetValue(Credential) };
+        parseResult.GetValue(Verbose))
+    { Credential = parseResult.GetValue(Credential) };
 }
