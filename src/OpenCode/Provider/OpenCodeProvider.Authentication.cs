@@ -21,7 +21,7 @@ public sealed partial class OpenCodeProvider
 
     /// <summary>
     /// Fails fast on a bad credential: asks <c>/auth/validate</c> where the server offers it, else makes calls servers protect
-    /// (<c>/v1/models</c> on most; llama-server leaves that public but protects <c>/props</c>).
+    /// (<c>/v1/models</c> on most; <c>/props</c> on llama-server builds that leave the model list public).
     /// </summary>
     private static async Task ValidateCredentialAsync(OpenCodeClient client, CancellationToken cancellationToken)
     {
@@ -38,8 +38,8 @@ public sealed partial class OpenCodeProvider
 
         if (result is null)
         {
-            await client.ProbeGetAsync("v1/models", cancellationToken).ConfigureAwait(false);
-            await client.ProbeGetAsync("props", cancellationToken).ConfigureAwait(false);
+            await client.ProbeCredentialAsync("v1/models", cancellationToken).ConfigureAwait(false);
+            await client.ProbeCredentialAsync("props", cancellationToken).ConfigureAwait(false);
         }
     }
 }
