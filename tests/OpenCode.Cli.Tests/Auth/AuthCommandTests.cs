@@ -58,6 +58,19 @@ public sealed class AuthCommandTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Models_ConfigNamesStoredCredential_Authenticates()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(new FakeServerOptions { ApiKey = Secret });
+        (await RunAsync(Secret, "auth", "set", "from-config")).ExitCode.ShouldBe(0);
+        var config = CliRun.ConfigFile($$"""{ "apiEndpoint": "{{server.Url}}", "auth": { "credential": "from-config" } }""");
+
+        var result = await RunAsync(null, "models", "--config", config, "--json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        server.Requests.ShouldAllBe(r => r.Path == "/health" || r.Authorization == "Bearer " + Secret);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Chat_UnknownCredential_ExitsTwoNamingIt()
     {
         await using var server = await FakeOpenAiServer.StartAsync(new FakeServerOptions { ApiKey = Secret });
