@@ -69,6 +69,12 @@ internal sealed class OAuth2Authentication : IAuthenticationProvider
             }
 
             // The refresh is shared and runs to its end even when the caller that started it gives up: the others still wait for it.
+            // A refresh that finished (a failure that completed synchronously, say) is never joined: that would repeat its outcome forever.
+            if (_refreshing is { IsCompleted: true })
+            {
+                _refreshing = null;
+            }
+
             _refreshing ??= RefreshAsync();
             return _refreshing.WaitAsync(cancellationToken);
         }

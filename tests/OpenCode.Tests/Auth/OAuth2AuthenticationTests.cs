@@ -143,6 +143,32 @@ public sealed class OAuth2AuthenticationTests : IAsyncLifetime
         error.Message.ShouldNotContain("rt-revoked-1234");
     }
 
+    [Fact]
+    public async Task TokenEndpoint_FailsOnce_ReportedAsServerErrorThenNextRequestFetchesAgain()
+    {
+        _server.FailuresToServe = 1;
+        using var client = await AuthHarness.CreateClientAsync(_server.Url, AuthHarness.ClientCredentials(_server), _clock, _http);
+
+        var error = await Should.ThrowAsync<OpenCodeException>(() => client.ListModelsAsync(Ct));
+        var models = await client.ListModelsAsync(Ct);
+
+        error.Code.ShouldBe(OpenCodeErrorCodes.ServerError);
+        error.Message.ShouldContain("temporarily_unavailable");
+        models.ShouldNotBeEmpty();
+        _server.TokenRequests.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Create_TokenUrlPlainHttpToAnotherHost_Refused()
+    {
+        var auth = AuthHarness.ClientCredentials(_server);
+        auth.Oauth2.TokenUrl = "http://login.example.com/token";
+
+        var error = await Should.ThrowAsync<OpenCodeConfigurationException>(() => AuthHarness.CreateClientAsync(_server.Url, auth, _clock, _http));
+
+        error.Message.ShouldStartWith("auth.oauth2.tokenUrl: HTTPS is required");
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

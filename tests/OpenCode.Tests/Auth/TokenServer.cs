@@ -48,6 +48,9 @@ internal sealed class TokenServer : IAsyncDisposable
 
     public HashSet<string> ApiKeys { get; } = [];
 
+    /// <summary>Gets or sets how many token requests still get a 503 before the endpoint works again.</summary>
+    public int FailuresToServe { get; set; }
+
     public int TokenRequests => Volatile.Read(ref _issuedRequests);
 
     public ConcurrentQueue<(string Path, string Authorization)> ApiRequests { get; } = new();
@@ -84,6 +87,13 @@ internal sealed class TokenServer : IAsyncDisposable
         if (Hold is { } hold)
         {
             await hold.Task.WaitAsync(context.RequestAborted);
+        }
+
+        if (FailuresToServe > 0)
+        {
+            FailuresToServe--;
+            await ErrorAsync(context, 503, "temporarily_unavailable");
+            return;
         }
 
         var grant = form["grant_type"].ToString();
