@@ -71,6 +71,29 @@ public sealed class AuthCommandTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Verbose_JwtAndHmacCredentialsRejected_NoKeySecretOrSignedTokenPrinted()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(new FakeServerOptions { ApiKey = Secret });
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var pem = key.ExportPkcs8PrivateKeyPem();
+        (await RunAsync(pem, "auth", "set", "signer", "--kind", "jwt-private-key")).ExitCode.ShouldBe(0);
+        (await RunAsync("hmac-cli-5ecret-4455", "auth", "set", "gw", "--kind", "hmac-secret")).ExitCode.ShouldBe(0);
+        var config = CliRun.ConfigFile($$"""{ "apiEndpoint": "{{server.Url}}", "auth": { "jwt": { "algorithm": "ES256", "subject": "cli" }, "hmac": { "credential": "gw" } } }""");
+
+        var result = await RunAsync(null, "chat", "hi", "--config", config, "--credential", "signer", "--verbose");
+
+        result.ExitCode.ShouldBe(3, result.ToString());
+        result.Stderr.ShouldContain("JWT assertion (stored credential 'signer', ES256, subject 'cli') with HMAC request signature");
+        var printed = result.Stdout + result.Stderr;
+        var secrets = server.Requests.Select(r => r.Authorization).Where(a => a.Length > 7).Select(a => a[7..]).Append(pem.Split('\n')[1]).Append("hmac-cli-5ecret-4455");
+        secrets.Count().ShouldBeGreaterThan(2);
+        foreach (var secret in secrets)
+        {
+            printed.ShouldNotContain(secret, Case.Sensitive);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Chat_UnknownCredential_ExitsTwoNamingIt()
     {
         await using var server = await FakeOpenAiServer.StartAsync(new FakeServerOptions { ApiKey = Secret });
