@@ -23,6 +23,7 @@ internal static class AuthCommand
         var kind = new Option<string>("--kind")
         {
             Description = "What the secret is: " + string.Join(", ", Kinds.Keys) + ".",
+            HelpName = "KIND",
             DefaultValueFactory = _ => "api-key",
         };
         kind.AcceptOnlyFromAmong([.. Kinds.Keys]);

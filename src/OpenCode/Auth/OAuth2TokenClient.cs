@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -68,7 +69,10 @@ internal sealed class OAuth2TokenClient(HttpClient http, Uri tokenUrl, string? c
                 throw new OpenCodeException(OpenCodeErrorCodes.InvalidResponse, $"The token endpoint {TokenUrl} answered {credential} with no access_token.");
             }
 
-            var lifetime = Json.Long(root, "expires_in") is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
+            // Some endpoints (older Azure AD among them) send expires_in as a string.
+            var expiresIn = Json.Long(root, "expires_in")
+                ?? (long.TryParse(Json.String(root, "expires_in"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null);
+            var lifetime = expiresIn is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
             return new OAuth2Token(accessToken, requestedAt + lifetime, Json.String(root, "refresh_token") is { Length: > 0 } rotated ? rotated : null);
         }
         catch (JsonException ex)

@@ -169,6 +169,29 @@ public sealed class OAuth2AuthenticationTests : IAsyncLifetime
         error.Message.ShouldStartWith("auth.oauth2.tokenUrl: HTTPS is required");
     }
 
+    [Theory]
+    [InlineData("\"expires_in\":\"120\"", 120)]
+    [InlineData("\"expires_in\":120", 120)]
+    [InlineData("\"token_type\":\"Bearer\"", 300)]
+    public async Task TokenResponse_ExpiresInAsNumberStringOrMissing_RefreshedSkewBeforeThatLifetime(string expiry, int lifetimeSeconds)
+    {
+        var tokens = 0;
+        var handler = new ScriptedHandler((request, _, _) => Task.FromResult(request.RequestUri!.AbsolutePath == "/token"
+            ? ScriptedHandler.Json($$"""{"access_token":"at-{{++tokens}}",{{expiry}}}""")
+            : ScriptedHandler.Json("""{"data":[{"id":"a"}]}""")));
+        var auth = new AuthOptions { Oauth2 = { TokenUrl = "http://127.0.0.1:18080/token", ClientId = "c", ClientSecret = "s" } };
+        using var client = await AuthHarness.CreateClientAsync(new Uri("http://127.0.0.1:18080/v1"), auth, _clock, new HttpClient(handler));
+
+        await client.ListModelsAsync(Ct);
+        _clock.Advance(TimeSpan.FromSeconds(lifetimeSeconds - 61));
+        await client.ListModelsAsync(Ct);
+        tokens.ShouldBe(1);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await client.ListModelsAsync(Ct);
+
+        tokens.ShouldBe(2);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
