@@ -159,6 +159,21 @@ public sealed class OAuth2AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TokenEndpoint_NeverAnswers_TimesOutByTheClock()
+    {
+        _server.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var client = await AuthHarness.CreateClientAsync(_server.Url, AuthHarness.ClientCredentials(_server), _clock, _http);
+
+        var request = client.ListModelsAsync(Ct);
+        await WaitUntilAsync(() => _server.TokenRequests >= 1);
+        _clock.Advance(TimeSpan.FromSeconds(11));
+        var error = await Should.ThrowAsync<OpenCodeTimeoutException>(() => request);
+
+        error.Message.ShouldStartWith("OAuth 2.0 token request timed out");
+        _server.ApiRequests.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Create_TokenUrlPlainHttpToAnotherHost_Refused()
     {
         var auth = AuthHarness.ClientCredentials(_server);
