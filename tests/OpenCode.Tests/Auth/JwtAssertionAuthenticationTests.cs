@@ -78,6 +78,36 @@ public sealed class JwtAssertionAuthenticationTests
         error.Message.ShouldNotContain("-----BEGIN");
     }
 
+    [Theory]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite, false)]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, true)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task PrivateKeyFile_ReadableByOthersOrNot_SignsAndWarnsOnlyWhenOpen(UnixFileMode mode, bool warns)
+    {
+        var (privatePem, _) = KeyPair("RS256");
+        var folder = Directory.CreateTempSubdirectory("opencode-jwt-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "signing.pem");
+            await File.WriteAllTextAsync(path, privatePem, Ct);
+            File.SetUnixFileMode(path, mode);
+            using var logs = new CapturingLoggerProvider();
+            var (handler, tokens) = Capturing();
+            var auth = new AuthOptions { Jwt = { PrivateKeyFile = path, Subject = "svc" } };
+            using var client = await AuthHarness.CreateClientAsync(
+                ClientHarness.Endpoint, auth, new ManualTimeProvider(), new HttpClient(handler), logger: logs.CreateLogger("OpenCode.Auth"));
+
+            await client.ListModelsAsync(Ct);
+
+            new JsonWebToken(tokens.ShouldHaveSingleItem()).Subject.ShouldBe("svc");
+            logs.Lines.Any(l => l.Contains("can be read or written by other users", StringComparison.Ordinal)).ShouldBe(warns);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     internal static (string PrivatePem, SecurityKey PublicKey) KeyPair(string algorithm)
     {
         if (algorithm.StartsWith("RS", StringComparison.Ordinal))
