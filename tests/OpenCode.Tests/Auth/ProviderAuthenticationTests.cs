@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using OpenCode.Auth;
 using OpenCode.Client;
 using OpenCode.Configuration;
@@ -75,6 +76,30 @@ public sealed class ProviderAuthenticationTests
         var options = new OpenCodeClientOptions { Endpoint = new Uri("http://10.1.2.3:8000/v1"), ApiKey = "sk-3f2e1d0c" };
 
         Should.Throw<OpenCodeConfigurationException>(() => new OpenCodeClient(options)).Message.ShouldContain("auth.allowInsecureHttp");
+    }
+
+    [Fact]
+    public async Task AddOpenCode_CredentialStoreRegistered_ResolvesConfiguredCredentialByName()
+    {
+        var clock = new ManualTimeProvider();
+        await using var server = await TokenServer.StartAsync(clock);
+        server.ApiKeys.Add("sk-from-di-store-3344");
+        var store = new MemoryCredentialStore();
+        await store.SetAsync("team", new StoredCredential(CredentialKind.ApiKey, "sk-from-di-store-3344"), Ct);
+        var services = new ServiceCollection();
+        services.AddSingleton<ICredentialStore>(store);
+        services.AddOpenCode(o =>
+        {
+            o.ApiEndpoint = server.Url.ToString();
+            o.Auth.Credential = "team";
+        });
+        await using var container = services.BuildServiceProvider();
+
+        var provider = container.GetRequiredService<OpenCodeProvider>();
+        await provider.InitializeAsync(Ct);
+
+        server.ApiRequests.ShouldNotBeEmpty();
+        server.ApiRequests.ShouldAllBe(r => r.Authorization == "Bearer sk-from-di-store-3344");
     }
 
     [Fact]
