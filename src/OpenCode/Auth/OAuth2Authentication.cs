@@ -133,7 +133,7 @@ internal sealed class OAuth2Authentication : IAuthenticationProvider
             await _onRefreshTokenRotated(rotated, CancellationToken.None).ConfigureAwait(false);
             AuthLog.RotatedTokenStored(_logger);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The new token still works for this process; the next one would start from the old, now revoked, token.
             AuthLog.RotatedTokenNotStored(_logger, ex.GetType().Name);

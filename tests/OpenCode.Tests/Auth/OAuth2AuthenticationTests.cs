@@ -85,6 +85,21 @@ public sealed class OAuth2AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefreshTokenGrant_StoringRotatedTokenFails_RequestStillSucceedsAndErrorLogged()
+    {
+        var store = new MemoryCredentialStore { FailWrites = true };
+        await store.SetAsync("gateway", new StoredCredential(CredentialKind.OAuth2RefreshToken, _server.CurrentRefreshToken), Ct, force: true);
+        using var logs = new CapturingLoggerProvider();
+        var auth = new AuthOptions { Credential = "gateway", Oauth2 = { TokenUrl = _server.TokenUrl.ToString() } };
+        using var client = await AuthHarness.CreateClientAsync(_server.Url, auth, _clock, _http, store, logs.CreateLogger("OpenCode.Auth"));
+
+        var models = await client.ListModelsAsync(Ct);
+
+        models.ShouldNotBeEmpty();
+        logs.Lines.ShouldContain(l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("storing the new one failed (IOException)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unauthorized_TokenRevoked_RefreshesOnceAndRetries()
     {
         using var client = await AuthHarness.CreateClientAsync(_server.Url, AuthHarness.ClientCredentials(_server), _clock, _http);
