@@ -50,6 +50,13 @@ internal static class AuthenticationFactory
             return CreateJwt(auth, auth.Jwt.PrivateKey, "auth.jwt.privateKey", services);
         }
 
+        if (auth.Jwt.PrivateKeyEnvironmentVariable is { Length: > 0 } variable)
+        {
+            var pem = SecretSource.Resolve(null, variable)
+                ?? throw new OpenCodeConfigurationException($"auth.jwt.privateKeyEnvironmentVariable: the environment variable {variable} is not set.");
+            return CreateJwt(auth, pem, $"environment variable {variable}", services);
+        }
+
         if (!string.IsNullOrEmpty(auth.Jwt.PrivateKeyFile))
         {
             return CreateJwt(auth, PrivateKeyFile.Read(auth.Jwt.PrivateKeyFile, services.Logger), "auth.jwt.privateKeyFile", services);
@@ -78,7 +85,7 @@ internal static class AuthenticationFactory
         TransportSecurity.EnsureSecure(tokenUrl, auth.AllowInsecureHttp, "auth.oauth2.tokenUrl");
         var kind = stored?.Credential.Kind;
         var secret = kind is CredentialKind.OAuth2ClientSecret ? stored!.Value.Credential.Secret : SecretSource.Resolve(oauth.ClientSecret, oauth.ClientSecretEnvironmentVariable);
-        var refreshToken = kind is CredentialKind.OAuth2RefreshToken ? stored!.Value.Credential.Secret : oauth.RefreshToken;
+        var refreshToken = kind is CredentialKind.OAuth2RefreshToken ? stored!.Value.Credential.Secret : SecretSource.Resolve(oauth.RefreshToken, oauth.RefreshTokenEnvironmentVariable);
         var grant = kind is CredentialKind.OAuth2RefreshToken ? OAuth2Options.RefreshTokenGrant : oauth.GrantType;
         if (grant == OAuth2Options.RefreshTokenGrant && string.IsNullOrEmpty(refreshToken))
         {

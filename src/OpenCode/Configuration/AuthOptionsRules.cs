@@ -9,6 +9,8 @@ internal static class AuthOptionsRules
     {
         CheckVariable(auth.ApiKeyEnvironmentVariable, "auth.apiKeyEnvironmentVariable", errors);
         CheckVariable(auth.Oauth2?.ClientSecretEnvironmentVariable, "auth.oauth2.clientSecretEnvironmentVariable", errors);
+        CheckVariable(auth.Oauth2?.RefreshTokenEnvironmentVariable, "auth.oauth2.refreshTokenEnvironmentVariable", errors);
+        CheckVariable(auth.Jwt?.PrivateKeyEnvironmentVariable, "auth.jwt.privateKeyEnvironmentVariable", errors);
         CheckVariable(auth.Hmac?.SecretEnvironmentVariable, "auth.hmac.secretEnvironmentVariable", errors);
         CheckCredentialName(auth.Credential, "auth.credential", errors);
         CheckCredentialName(auth.Hmac?.Credential, "auth.hmac.credential", errors);
@@ -20,7 +22,7 @@ internal static class AuthOptionsRules
         }
 
         var usesOAuth2 = auth.Oauth2 is { TokenUrl.Length: > 0 };
-        var usesJwt = auth.Jwt is { PrivateKey.Length: > 0 } or { PrivateKeyFile.Length: > 0 };
+        var usesJwt = auth.Jwt is { PrivateKey.Length: > 0 } or { PrivateKeyFile.Length: > 0 } or { PrivateKeyEnvironmentVariable.Length: > 0 };
         if (usesOAuth2 && usesJwt)
         {
             errors.Add("auth: both oauth2.tokenUrl and a jwt private key are set; configure one way to authenticate");

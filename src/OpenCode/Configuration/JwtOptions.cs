@@ -8,6 +8,9 @@ public sealed class JwtOptions
     /// <summary>Gets or sets the PEM private key (RSA or EC) inline. Prefer <see cref="PrivateKeyFile"/> or a stored credential.</summary>
     public string? PrivateKey { get; set; }
 
+    /// <summary>Gets or sets the name of an environment variable holding the PEM private key.</summary>
+    public string? PrivateKeyEnvironmentVariable { get; set; }
+
     /// <summary>Gets or sets a PEM file holding the private key; it should be readable by its owner only.</summary>
     public string? PrivateKeyFile { get; set; }
 

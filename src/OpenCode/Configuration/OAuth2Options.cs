@@ -30,6 +30,9 @@ public sealed class OAuth2Options
     /// <summary>Gets or sets the refresh token for the <c>refresh_token</c> grant. Prefer a stored credential, which keeps a rotated token.</summary>
     public string? RefreshToken { get; set; }
 
+    /// <summary>Gets or sets the name of an environment variable holding the refresh token.</summary>
+    public string? RefreshTokenEnvironmentVariable { get; set; }
+
     /// <summary>Gets or sets the scopes asked for; empty asks for none (the server's default).</summary>
     public IList<string> Scopes { get; set; } = [];
 

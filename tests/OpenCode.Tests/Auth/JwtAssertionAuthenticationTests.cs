@@ -108,6 +108,32 @@ public sealed class JwtAssertionAuthenticationTests
         }
     }
 
+    [Fact]
+    public async Task PrivateKeyEnvironmentVariable_SetOrNot_SignsOrNamesTheVariable()
+    {
+        var (privatePem, publicKey) = KeyPair("ES384");
+        var variable = $"OPENCODE_TEST_JWT_{Guid.NewGuid():N}";
+        var auth = new AuthOptions { Jwt = { PrivateKeyEnvironmentVariable = variable, Algorithm = "ES384" } };
+        var (handler, tokens) = Capturing();
+
+        var unset = await Should.ThrowAsync<OpenCodeConfigurationException>(() => CreateAsync(handler, new ManualTimeProvider(), auth));
+        Environment.SetEnvironmentVariable(variable, privatePem);
+        try
+        {
+            using var client = await CreateAsync(handler, new ManualTimeProvider(), auth);
+            await client.ListModelsAsync(Ct);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+
+        unset.Message.ShouldBe($"auth.jwt.privateKeyEnvironmentVariable: the environment variable {variable} is not set.");
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(
+            tokens.ShouldHaveSingleItem(), new TokenValidationParameters { IssuerSigningKey = publicKey, ValidateAudience = false, ValidateIssuer = false, ValidateLifetime = false });
+        result.IsValid.ShouldBeTrue(result.Exception?.Message);
+    }
+
     internal static (string PrivatePem, SecurityKey PublicKey) KeyPair(string algorithm)
     {
         if (algorithm.StartsWith("RS", StringComparison.Ordinal))
