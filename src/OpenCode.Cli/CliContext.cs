@@ -9,6 +9,12 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool ErrorIs
 {
     public const string DefaultEnvironmentPrefix = "OPENCODE_";
 
+    /// <summary>Gets standard input, where <c>opencode auth set</c> reads a secret (never from the command line).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>Gets a value indicating whether standard input is an interactive terminal (a secret is then read without echo).</summary>
+    public bool InIsTerminal { get; init; }
+
     public static CliContext FromConsole() =>
-        new(Console.Out, Console.Error, !Console.IsErrorRedirected, DefaultEnvironmentPrefix);
+        new(Console.Out, Console.Error, !Console.IsErrorRedirected, DefaultEnvironmentPrefix) { In = Console.In, InIsTerminal = !Console.IsInputRedirected };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OpenCode.Cli.Configuration;
+using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
 using OpenCode.Cli.Storage;
 using OpenCode.Provider;
@@ -31,7 +32,8 @@ internal static class CommandExecution
                     DemoNotice.Write(context.Error);
                 }
 
-                var provider = new OpenCodeProvider(settings.Options, loggerFactory: loggerFactory, stores: CliStores.Open(context));
+                var provider = new OpenCodeProvider(
+                    settings.Options, loggerFactory: loggerFactory, stores: CliStores.Open(context), credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix));
                 await using (provider)
                 {
                     return await body(new CommandSession(context, arguments, settings, provider), cancellationToken);

@@ -10,8 +10,11 @@ internal sealed record CommonArguments(
     bool Json,
     bool Verbose)
 {
+    /// <summary>Gets the stored credential named with <c>--credential</c>.</summary>
+    public string? Credential { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"CommonArguments {{ Endpoint = {Endpoint ?? "(none)"}, ModelPath = {ModelPath ?? "(none)"}, Model = {Model ?? "(none)"}, " +
-        $"ApiKey = {(ApiKey is null ? "(none)" : "***")}, ConfigPath = {ConfigPath ?? "(none)"}, Json = {Json}, Verbose = {Verbose} }}";
+        $"ApiKey = {(ApiKey is null ? "(none)" : "***")}, Credential = {Credential ?? "(none)"}, ConfigPath = {ConfigPath ?? "(none)"}, Json = {Json}, Verbose = {Verbose} }}";
 }

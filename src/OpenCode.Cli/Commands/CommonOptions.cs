@@ -33,6 +33,13 @@ internal sealed class CommonOptions
         Recursive = true,
     };
 
+    public Option<string?> Credential { get; } = new("--credential")
+    {
+        Description = "The name of a stored credential (opencode auth set NAME) to authenticate with; overrides auth.credential.",
+        HelpName = "NAME",
+        Recursive = true,
+    };
+
     public Option<string?> Config { get; } = new("--config")
     {
         Description = "A JSON config file (docs/opencode.schema.json). Environment variables OPENCODE_* override it; options override both.",
@@ -52,7 +59,7 @@ internal sealed class CommonOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Endpoint, ModelPath, Model, ApiKey, Config, Json, Verbose];
+    public IEnumerable<Option> All => [Endpoint, ModelPath, Model, ApiKey, Credential, Config, Json, Verbose];
 
     public CommonArguments Read(ParseResult parseResult) => new(
         parseResult.GetValue(Endpoint),
@@ -61,5 +68,6 @@ internal sealed class CommonOptions
         parseResult.GetValue(ApiKey),
         parseResult.GetValue(Config),
         parseResult.GetValue(Json),
-        parseResult.GetValue(Verbose));
+        parseResult.GetValue(Verbose))
+    { Credential = parseResult.GetValue(Credential) };
 }

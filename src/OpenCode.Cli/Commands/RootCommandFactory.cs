@@ -17,6 +17,7 @@ internal static class RootCommandFactory
             BenchCommand.Create(context, common),
             HealthCommand.Create(context, common),
             UsageCommand.Create(context, common),
+            AuthCommand.Create(context, common),
         };
 
         // The assembly is OpenCode.Cli (see the project file); help should name the command people type.

@@ -72,6 +72,12 @@ internal static class CliSettingsLoader
             options.Auth.ApiKey = arguments.ApiKey;
         }
 
+        if (!string.IsNullOrEmpty(arguments.Credential))
+        {
+            // A stored credential's kind decides how it is sent, so it takes the place of whatever credential the config names.
+            options.Auth.Credential = arguments.Credential;
+        }
+
         if (!string.IsNullOrEmpty(arguments.Model))
         {
             options.Models.DefaultModel = arguments.Model;

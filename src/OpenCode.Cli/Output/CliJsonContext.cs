@@ -9,4 +9,5 @@ namespace OpenCode.Cli.Output;
 [JsonSerializable(typeof(HealthJson))]
 [JsonSerializable(typeof(List<ModelStatsJson>))]
 [JsonSerializable(typeof(UsageReportJson))]
+[JsonSerializable(typeof(List<CredentialJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

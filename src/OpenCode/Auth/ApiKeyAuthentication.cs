@@ -3,14 +3,14 @@ using System.Net.Http.Headers;
 namespace OpenCode.Auth;
 
 /// <summary>Sends an API key on every request: <c>Authorization: Bearer KEY</c> by default, or a gateway's own header and scheme.</summary>
-internal sealed class ApiKeyAuthentication
+internal sealed class ApiKeyAuthentication : IAuthenticationProvider
 {
     private const string AuthorizationHeader = "Authorization";
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly string? _headerName;
     private readonly string _headerValue;
 
-    public ApiKeyAuthentication(string apiKey, string? headerName, string? scheme)
+    public ApiKeyAuthentication(string apiKey, string? headerName, string? scheme, string source = "auth.apiKey")
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
         var name = string.IsNullOrEmpty(headerName) ? AuthorizationHeader : headerName;
@@ -22,7 +22,19 @@ internal sealed class ApiKeyAuthentication
 
         _headerName = _authorization is null ? name : null;
         _headerValue = string.IsNullOrEmpty(scheme) ? apiKey : $"{scheme} {apiKey}";
+        Description = $"API key ({source}, header {name})";
     }
+
+    public string Description { get; }
+
+    public ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Apply(request.Headers);
+        return ValueTask.CompletedTask;
+    }
+
+    // A static key cannot get better by asking again.
+    public ValueTask<bool> OnUnauthorizedAsync(HttpRequestMessage request, CancellationToken cancellationToken) => ValueTask.FromResult(false);
 
     /// <summary>Adds the credential to a request's headers.</summary>
     /// <param name="headers">The request headers.</param>

@@ -6,7 +6,7 @@ namespace OpenCode.Client;
 internal static class ErrorClassifier
 {
     public static OpenCodeException FromResponse(
-        string operationCode, string operation, HttpStatusCode status, string? body, TimeSpan? retryAfter, Uri endpoint)
+        string operationCode, string operation, HttpStatusCode status, string? body, TimeSpan? retryAfter, Uri endpoint, string? credential = null)
     {
         var error = ServerError.Parse(body);
         var detail = error.Message is { Length: > 0 } message ? $": {message}" : ".";
@@ -29,7 +29,7 @@ internal static class ErrorClassifier
         return status switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                new OpenCodeAuthenticationException($"{operation} failed: the server rejected the credential. {where}{detail}", status, body) { ServerErrorType = serverType },
+                new OpenCodeAuthenticationException($"{operation} failed: {Rejected(credential)}. {where}{detail}", status, body) { ServerErrorType = serverType },
             HttpStatusCode.TooManyRequests =>
                 new OpenCodeRateLimitException($"{operation} failed: rate limited. {where}{detail}", status, body, retryAfter) { ServerErrorType = serverType },
             HttpStatusCode.NotFound when operationCode is OpenCodeErrorCodes.ChatCompletionFailed or OpenCodeErrorCodes.CompletionFailed or OpenCodeErrorCodes.ModelInfoFailed
@@ -69,4 +69,7 @@ internal static class ErrorClassifier
 
     private static bool IsContextLengthError(ServerError error) =>
         error.Type is "exceed_context_size_error" || error.Code is "context_length_exceeded" or "exceed_context_size_error";
+
+    private static string Rejected(string? credential) =>
+        credential is null ? "the server wants a credential and none is configured (see docs/auth.md)" : $"the server rejected the {credential}";
 }

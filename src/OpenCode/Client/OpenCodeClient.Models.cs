@@ -121,7 +121,11 @@ public sealed partial class OpenCodeClient
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                _apiKey?.Apply(request.Headers);
+                if (_auth is not null)
+                {
+                    await _auth.ApplyAsync(request, watchdog.Token).ConfigureAwait(false);
+                }
+
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.NotFound && uri == _endpoints.Health)
                 {
@@ -131,7 +135,7 @@ public sealed partial class OpenCodeClient
                 var status = await HealthStatusAsync(response, watchdog.Token).ConfigureAwait(false);
                 return new ServerHealth(response.IsSuccessStatusCode, (int)response.StatusCode, status, _timeProvider.GetElapsedTime(start));
             }
-            catch (Exception ex) when (TransportErrors.Translate(ex, watchdog, cancellationToken, "Health check", _endpoints.Root) is OpenCodeException failure)
+            catch (Exception ex) when ((ex as OpenCodeException ?? TransportErrors.Translate(ex, watchdog, cancellationToken, "Health check", _endpoints.Root)) is OpenCodeException failure)
             {
                 return new ServerHealth(false, 0, failure.Message, _timeProvider.GetElapsedTime(start));
             }

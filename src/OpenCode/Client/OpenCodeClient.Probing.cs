@@ -13,15 +13,20 @@ public sealed partial class OpenCodeClient
     internal Task<JsonElement?> ProbePostAsync(string relativePath, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
         ProbeAsync(HttpMethod.Post, relativePath, body, cancellationToken);
 
-    private async Task<JsonElement?> ProbeAsync(HttpMethod method, string relativePath, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
+    /// <summary>GETs a path a server may protect, to check the credential: throws <see cref="OpenCodeAuthenticationException"/> on 401/403, else as <see cref="ProbeGetAsync"/>.</summary>
+    internal Task<JsonElement?> ProbeCredentialAsync(string relativePath, CancellationToken cancellationToken) =>
+        ProbeAsync(HttpMethod.Get, relativePath, null, cancellationToken, "Credential validation");
+
+    private async Task<JsonElement?> ProbeAsync(
+        HttpMethod method, string relativePath, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken, string operation = "Dialect probe")
     {
         var uri = new Uri(_endpoints.Root, relativePath);
         using var watchdog = StartWatchdog(streaming: false, cancellationToken);
         try
         {
-            using var response = await SendAsync(method, uri, body, false, watchdog, OpenCodeErrorCodes.ModelDiscoveryFailed, "Dialect probe", cancellationToken)
+            using var response = await SendAsync(method, uri, body, false, watchdog, OpenCodeErrorCodes.ModelDiscoveryFailed, operation, cancellationToken)
                 .ConfigureAwait(false);
-            using var document = await ReadJsonAsync(response, watchdog, "Dialect probe", cancellationToken).ConfigureAwait(false);
+            using var document = await ReadJsonAsync(response, watchdog, operation, cancellationToken).ConfigureAwait(false);
             return document.RootElement.Clone();
         }
         catch (OpenCodeException ex) when (ex.Code is not (OpenCodeErrorCodes.AuthenticationFailed or OpenCodeErrorCodes.ConnectionFailed or OpenCodeErrorCodes.Timeout))

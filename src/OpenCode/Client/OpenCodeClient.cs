@@ -20,7 +20,7 @@ public sealed partial class OpenCodeClient : IDisposable
     private readonly ServerEndpoints _endpoints;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly ApiKeyAuthentication? _apiKey;
+    private readonly IAuthenticationProvider? _auth;
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeClient"/> class.</summary>
     /// <param name="options">Where the server is, the key and the timeouts.</param>
@@ -38,10 +38,19 @@ public sealed partial class OpenCodeClient : IDisposable
         _endpoints = new ServerEndpoints(options.Endpoint);
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        _apiKey = string.IsNullOrEmpty(options.ApiKey) ? null : new ApiKeyAuthentication(options.ApiKey, options.ApiKeyHeaderName, options.ApiKeyScheme);
+        _auth = options.Authentication
+            ?? (string.IsNullOrEmpty(options.ApiKey) ? null : new ApiKeyAuthentication(options.ApiKey, options.ApiKeyHeaderName, options.ApiKeyScheme));
+        if (_auth is not null)
+        {
+            TransportSecurity.EnsureSecure(options.Endpoint, options.AllowInsecureHttp, "apiEndpoint");
+        }
+
         _ownsHttp = httpClient is null;
         _http = httpClient ?? CreateHttpClient(options.ConnectTimeout);
     }
+
+    /// <summary>Gets a description of the credential the client sends, safe to show; <see langword="null"/> when it sends none.</summary>
+    public string? CredentialDescription => _auth?.Description;
 
     /// <summary>Gets the server root URL (without <c>/v1</c>).</summary>
     public Uri ServerRoot => _endpoints.Root;
@@ -81,6 +90,7 @@ public sealed partial class OpenCodeClient : IDisposable
         HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, bool streaming, RequestWatchdog watchdog,
         string operationCode, string operation, CancellationToken callerToken)
     {
+        var refreshed = false;
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, uri);
@@ -90,7 +100,6 @@ public sealed partial class OpenCodeClient : IDisposable
                 request.Content.Headers.ContentType = JsonContentType;
             }
 
-            _apiKey?.Apply(request.Headers);
             if (streaming)
             {
                 request.Headers.Accept.ParseAdd("text/event-stream");
@@ -99,6 +108,11 @@ public sealed partial class OpenCodeClient : IDisposable
             HttpResponseMessage response;
             try
             {
+                if (_auth is not null)
+                {
+                    await _auth.ApplyAsync(request, watchdog.Token).ConfigureAwait(false);
+                }
+
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false);
             }
             catch (HttpRequestException ex) when (attempt == 0 && TransportErrors.IsStaleConnection(ex))
@@ -119,10 +133,19 @@ public sealed partial class OpenCodeClient : IDisposable
 
             using (response)
             {
+                if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && !refreshed && _auth is not null
+                    && await _auth.OnUnauthorizedAsync(request, watchdog.Token).ConfigureAwait(false))
+                {
+                    // One refresh and one retry: a token may have expired or been revoked; a second 401 means the credential is wrong.
+                    refreshed = true;
+                    AuthLog.RetryingAfterRefresh(_logger, _auth.Description);
+                    continue;
+                }
+
                 var errorBody = await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false);
                 var retryAfter = RetryAfterParser.Parse(response.Headers, _timeProvider);
                 ClientLog.RequestFailed(_logger, operation, (int)response.StatusCode);
-                throw ErrorClassifier.FromResponse(operationCode, operation, response.StatusCode, errorBody, retryAfter, uri);
+                throw ErrorClassifier.FromResponse(operationCode, operation, response.StatusCode, errorBody, retryAfter, uri, _auth?.Description);
             }
         }
     }

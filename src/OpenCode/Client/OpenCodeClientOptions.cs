@@ -1,3 +1,4 @@
+using OpenCode.Auth;
 using OpenCode.Configuration;
 
 namespace OpenCode.Client;
@@ -18,6 +19,13 @@ public sealed class OpenCodeClientOptions
     /// <summary>Gets the scheme written before <see cref="ApiKey"/>; empty sends the bare key.</summary>
     /// <value>Defaults to <see langword="null"/>: <c>Bearer</c> on <c>Authorization</c>, no scheme on other headers.</value>
     public string? ApiKeyScheme { get; init; }
+
+    /// <summary>Gets what puts credentials on requests (OAuth 2.0, JWT, HMAC, or your own); when set, <see cref="ApiKey"/> is not used.</summary>
+    public IAuthenticationProvider? Authentication { get; init; }
+
+    /// <summary>Gets a value indicating whether credentials may go over plain HTTP to a host other than this machine.</summary>
+    /// <value>Defaults to <see langword="false"/>: the client refuses to start with credentials and such an endpoint.</value>
+    public bool AllowInsecureHttp { get; init; }
 
     /// <summary>Gets the most time a whole request may take, a full stream included.</summary>
     /// <value>Defaults to 30 seconds.</value>
@@ -42,14 +50,17 @@ public sealed class OpenCodeClientOptions
     /// <summary>Creates client settings from the provider options.</summary>
     /// <param name="options">The provider options.</param>
     /// <param name="endpoint">The endpoint to use (the configured one, or a local server's in direct mode).</param>
+    /// <param name="authentication">The credentials built from <see cref="OpenCodeOptions.Auth"/>; <see langword="null"/> uses the API key settings alone.</param>
     /// <returns>The client settings.</returns>
-    public static OpenCodeClientOptions FromOptions(OpenCodeOptions options, Uri endpoint)
+    public static OpenCodeClientOptions FromOptions(OpenCodeOptions options, Uri endpoint, IAuthenticationProvider? authentication = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new OpenCodeClientOptions
         {
             Endpoint = endpoint,
-            ApiKey = options.Auth.ResolveApiKey(),
+            Authentication = authentication,
+            AllowInsecureHttp = options.Auth.AllowInsecureHttp,
+            ApiKey = authentication is null ? options.Auth.ResolveApiKey() : null,
             ApiKeyHeaderName = options.Auth.ApiKeyHeader,
             ApiKeyScheme = options.Auth.ApiKeyScheme,
             Timeout = TimeSpan.FromMilliseconds(options.Timeout),
@@ -61,5 +72,5 @@ public sealed class OpenCodeClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"OpenCodeClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(ApiKey is null ? "(none)" : "***")}, Timeout = {Timeout} }}";
+        $"OpenCodeClientOptions {{ Endpoint = {Endpoint}, ApiKey = {(ApiKey is null ? "(none)" : "***")}, Authentication = {Authentication?.Description ?? "(none)"}, Timeout = {Timeout} }}";
 }

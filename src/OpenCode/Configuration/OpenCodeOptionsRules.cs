@@ -19,16 +19,9 @@ internal static class OpenCodeOptionsRules
 
         OpenCodeQuotaRules.Check(options, errors);
 
-        if (options.Auth?.ApiKeyEnvironmentVariable is { } variable
-            && (string.IsNullOrWhiteSpace(variable) || variable.Contains('=', StringComparison.Ordinal) || variable.Contains('\0', StringComparison.Ordinal)))
+        if (options.Auth is { } auth)
         {
-            errors.Add($"auth.apiKeyEnvironmentVariable: '{variable}' is not a valid environment variable name");
-        }
-
-        // A header name that is not an HTTP token would be dropped silently, and the server would answer 401 for no visible reason.
-        if (options.Auth?.ApiKeyHeader is { Length: > 0 } header && !header.All(c => c is > ' ' and < (char)127 && !"()<>@,;:\\\"/[]?={}".Contains(c, StringComparison.Ordinal)))
-        {
-            errors.Add($"auth.apiKeyHeader: '{header}' is not a valid HTTP header name (letters, digits and -_.!#$%&'*+^`|~ only)");
+            AuthOptionsRules.Check(auth, errors);
         }
     }
 

@@ -62,7 +62,8 @@ public static class OpenCodeServiceCollectionExtensions
             sp.GetService<ILoggerFactory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<OpenCodeStores>(),
-            sp.GetRequiredService<IAlertSink>()));
+            sp.GetRequiredService<IAlertSink>(),
+            sp.GetService<OpenCode.Auth.ICredentialStore>()));
         services.TryAddSingleton<IAIProvider>(sp => sp.GetRequiredService<OpenCodeProvider>());
         services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenCodeProvider>().AsChatClient());
         services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<OpenCodeProvider>(), ownsProvider: false));

@@ -226,17 +226,25 @@ public sealed class OpenCodeRateLimiter : IDisposable
             return;
         }
 
+        if (remaining > TimeSpan.FromMilliseconds(_options.QueueTimeout))
+        {
+            // Waiting out the queue timeout first would only delay the same answer.
+            throw PausedTooLong(remaining);
+        }
+
         try
         {
             await Task.Delay(remaining, _timeProvider, waitToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
         {
-            throw new OpenCodeRateLimitException(
-                $"The server asked to wait {remaining.TotalSeconds:0.#} s (Retry-After), longer than rateLimits.queueTimeout ({_options.QueueTimeout} ms).",
-                retryAfter: remaining);
+            throw PausedTooLong(remaining);
         }
     }
+
+    private OpenCodeRateLimitException PausedTooLong(TimeSpan remaining) => new(
+        $"The server asked to wait {remaining.TotalSeconds:0.#} s (Retry-After), longer than rateLimits.queueTimeout ({_options.QueueTimeout} ms).",
+        retryAfter: remaining);
 
     /// <summary>Takes the tokens, then a request permit, waiting for both; returns <see langword="null"/> on success, else how long until they would be there.</summary>
     private async ValueTask<TimeSpan?> TryTakeAsync(ModelBudget budget, long tokens, CancellationToken waitToken, CancellationToken callerToken)

@@ -57,7 +57,7 @@ public sealed partial class OpenCodeProvider
     }
 
     private OpenCodeClient CreateClient(Uri endpoint) =>
-        new(OpenCodeClientOptions.FromOptions(_options, endpoint), _httpClient, _timeProvider, _loggerFactory.CreateLogger("OpenCode.Client"));
+        new(OpenCodeClientOptions.FromOptions(_options, endpoint, _authentication), _httpClient, _timeProvider, _loggerFactory.CreateLogger("OpenCode.Client"));
 
     private EndpointResilience CreateResilience(Uri endpoint) =>
         new(_options.Resilience, endpoint, _timeProvider, JitterSource, _loggerFactory.CreateLogger("OpenCode.Resilience"), OnRetry);
@@ -78,14 +78,12 @@ public sealed partial class OpenCodeProvider
     private async Task<State> InitializeCoreAsync(CancellationToken cancellationToken)
     {
         var endpoint = await ResolveEndpointAsync(cancellationToken).ConfigureAwait(false);
+        await CreateAuthenticationAsync(endpoint, cancellationToken).ConfigureAwait(false);
         var client = CreateClient(endpoint);
         var manager = CreateManager(client);
         try
         {
-            if (!string.IsNullOrEmpty(_options.Auth.ResolveApiKey()) && await client.ValidateAuthAsync(cancellationToken).ConfigureAwait(false) is { IsValid: false })
-            {
-                throw new OpenCodeAuthenticationException($"The server at {client.ServerRoot} says the API key (auth.apiKey) is not valid.");
-            }
+            await ValidateCredentialAsync(client, cancellationToken).ConfigureAwait(false);
 
             IReadOnlyList<ModelInfo> models = [];
             if (_options.Models.AutoDiscovery)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCode.Alerts;
+using OpenCode.Auth;
 using OpenCode.Client;
 using OpenCode.Configuration;
 using OpenCode.Families;
@@ -30,8 +31,11 @@ public sealed partial class OpenCodeProvider : IAIProvider
     private readonly OpenCodeStores _stores;
     private readonly QuotaEnforcer? _quotas;
     private readonly GenerationServices _generations;
+    private readonly ICredentialStore? _credentialStore;
     private State? _state;
     private LocalLlamaServer? _localServer;
+    private IAuthenticationProvider? _authentication;
+    private HttpClient? _tokenHttp;
     private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeProvider"/> class.</summary>
@@ -43,6 +47,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
     /// Where usage is recorded and quotas are counted (and, for fleets, limits shared); <see langword="null"/> keeps them in this process's memory.
     /// </param>
     /// <param name="alerts">Where quota, error-rate and latency alerts go; <see langword="null"/> logs them as warnings.</param>
+    /// <param name="credentialStore">Where <c>auth.credential</c> names are looked up; <see langword="null"/> when none is used.</param>
     /// <exception cref="OpenCodeConfigurationException">A setting is invalid; the message names it and the allowed values.</exception>
     public OpenCodeProvider(
         OpenCodeOptions options,
@@ -50,7 +55,8 @@ public sealed partial class OpenCodeProvider : IAIProvider
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null,
         OpenCodeStores? stores = null,
-        IAlertSink? alerts = null)
+        IAlertSink? alerts = null,
+        ICredentialStore? credentialStore = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         OpenCodeOptionsValidator.ValidateOrThrow(options);
@@ -65,6 +71,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
         _quotas = options.Quotas.Budgets.Count > 0 ? new QuotaEnforcer(_stores.Usage, options.Quotas, alerts, _timeProvider) : null;
         _generations = new GenerationServices(
             _stores.Usage, new CostCalculator(options.Pricing), new PerformanceAlertRules(options.Alerts, alerts, _timeProvider), _timeProvider, _logger);
+        _credentialStore = credentialStore;
     }
 
     /// <summary>Gets the stores of this provider: the usage ledger (every request, its tokens and cost), limits, cache and health state.</summary>
@@ -130,6 +137,7 @@ public sealed partial class OpenCodeProvider : IAIProvider
         }
 
         _limiter.Dispose();
+        _tokenHttp?.Dispose();
         _initLock.Dispose();
     }
 
