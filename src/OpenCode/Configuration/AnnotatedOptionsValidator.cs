@@ -30,10 +30,25 @@ internal static class AnnotatedOptionsValidator
             {
                 Validate(child, childPath, errors, invalidPaths);
             }
-            else
+            else if (!OptionsShape.IsOptional(property))
             {
                 errors.Add($"{childPath}: must be set; it was null");
                 invalidPaths.Add(childPath);
+            }
+        }
+
+        foreach (var property in OptionsShape.Settings(type).Where(p => OptionsShape.SectionListItem(p.PropertyType) is not null))
+        {
+            var listPath = ConfigurationErrorText.Join(path, OptionsShape.JsonName(property));
+            var index = 0;
+            foreach (var item in property.GetValue(instance) as System.Collections.IEnumerable ?? Array.Empty<object>())
+            {
+                if (item is not null)
+                {
+                    Validate(item, $"{listPath}[{index}]", errors, invalidPaths);
+                }
+
+                index++;
             }
         }
     }

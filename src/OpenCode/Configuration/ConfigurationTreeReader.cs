@@ -65,6 +65,10 @@ internal sealed class ConfigurationTreeReader
 
                 ReadObject(grandChildren, property.PropertyType, key + ConfigurationPath.KeyDelimiter, path, strict: true);
             }
+            else if (OptionsShape.SectionListItem(property.PropertyType) is { } itemType)
+            {
+                ReadSectionList(grandChildren, itemType, key, path);
+            }
             else if (OptionsShape.IsStringList(property.PropertyType))
             {
                 ReadList(child, grandChildren, key, path);
@@ -77,6 +81,29 @@ internal sealed class ConfigurationTreeReader
             {
                 ReadValue(child, property, key, path);
             }
+        }
+    }
+
+    private void ReadSectionList(List<IConfigurationSection> items, Type itemType, string key, string path)
+    {
+        foreach (var item in items)
+        {
+            var itemPath = $"{path}[{item.Key}]";
+            if (!int.TryParse(item.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                _errors.Add($"{path}: expected a list, but found the key '{item.Key}' (configuration key '{item.Path}')");
+                continue;
+            }
+
+            var settings = item.GetChildren().ToList();
+            if (settings.Count == 0)
+            {
+                _errors.Add($"{itemPath}: expected an object with the settings {string.Join(", ", OptionsShape.JsonNames(itemType))} (configuration key '{item.Path}')");
+                continue;
+            }
+
+            var prefix = ConfigurationPath.Combine(key, index.ToString(CultureInfo.InvariantCulture)) + ConfigurationPath.KeyDelimiter;
+            ReadObject(settings, itemType, prefix, itemPath, strict: true);
         }
     }
 

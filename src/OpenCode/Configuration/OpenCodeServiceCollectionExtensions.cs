@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using OpenCode;
 using OpenCode.Configuration;
 using OpenCode.Provider;
+using OpenCode.Routing;
+using OpenCode.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -56,9 +58,27 @@ public static class OpenCodeServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenCodeOptions.HttpClientName),
             sp.GetService<ILoggerFactory>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IAIProvider>(sp => sp.GetRequiredService<OpenCodeProvider>());
-        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenCodeProvider>().AsChatClient());
-        services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<OpenCodeProvider>(), ownsProvider: false));
+        services.TryAddSingleton(CreateRouter);
+
+        // With instances configured the router is the provider; otherwise the single-endpoint provider is, as before.
+        services.TryAddSingleton<IAIProvider>(sp => sp.GetRequiredService<IOptions<OpenCodeOptions>>().Value.Instances.Count > 0
+            ? sp.GetRequiredService<OpenCodeRouter>()
+            : sp.GetRequiredService<OpenCodeProvider>());
+        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<IAIProvider>().AsChatClient());
+        services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<IAIProvider>(), ownsProvider: false));
         return new OpenCodeBuilder(services);
+    }
+
+    private static OpenCodeRouter CreateRouter(IServiceProvider services)
+    {
+        var http = services.GetRequiredService<IHttpClientFactory>();
+        var stores = services.GetService<OpenCodeStores>();
+        return OpenCodeRouterFactory.Create(
+            services.GetRequiredService<IOptions<OpenCodeOptions>>().Value,
+            _ => http.CreateClient(OpenCodeOptions.HttpClientName),
+            services.GetService<ILoggerFactory>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<IResponseCacheStore>() ?? stores?.Cache,
+            services.GetService<IInstanceHealthStore>() ?? stores?.Health);
     }
 }

@@ -12,6 +12,14 @@ internal static class OptionsShape
     /// <summary>Gets a value indicating whether a property holds a list of strings.</summary>
     internal static bool IsStringList(Type type) => type == typeof(IList<string>) || type == typeof(string[]) || type == typeof(List<string>);
 
+    /// <summary>Returns the item type of a property holding a list of options objects (such as <c>instances</c>), else <see langword="null"/>.</summary>
+    internal static Type? SectionListItem(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IList<>) && IsSection(type.GetGenericArguments()[0]) ? type.GetGenericArguments()[0] : null;
+
+    /// <summary>Gets a value indicating whether a section may be left unset (<see langword="null"/>), as an instance's inherited sections may.</summary>
+    internal static bool IsOptional(PropertyInfo property) =>
+        new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable;
+
     internal static IEnumerable<PropertyInfo> Settings(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite);
 

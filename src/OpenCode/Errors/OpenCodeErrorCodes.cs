@@ -57,4 +57,7 @@ public static class OpenCodeErrorCodes
 
     /// <summary>A local <c>llama-server</c> could not be found, built or started.</summary>
     public const string LocalServerFailed = "LOCAL_SERVER_FAILED";
+
+    /// <summary>A router found no instance that could answer: every one serving the model is down or failed (see <see cref="OpenCodeNoInstanceAvailableException.Attempts"/>).</summary>
+    public const string NoInstanceAvailable = "NO_INSTANCE_AVAILABLE";
 }
