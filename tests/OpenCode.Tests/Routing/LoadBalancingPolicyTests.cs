@@ -17,6 +17,15 @@ public sealed class LoadBalancingPolicyTests
     }
 
     [Fact]
+    public void LeastOutstanding_PickAmongIdleOnes_TakesThemInTurn()
+    {
+        var states = States(3);
+        var policy = new LeastOutstandingPolicy();
+
+        Enumerable.Range(0, 4).Select(_ => policy.Pick(states).Name).ShouldBe(["i0", "i1", "i2", "i0"]);
+    }
+
+    [Fact]
     public void RoundRobin_Pick_TakesEachInTurn()
     {
         var states = States(3);

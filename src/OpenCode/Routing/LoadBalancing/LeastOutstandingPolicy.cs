@@ -1,20 +1,25 @@
 namespace OpenCode.Routing.LoadBalancing;
 
-/// <summary>Picks the instance with the fewest requests in flight; ties go to the first listed.</summary>
+/// <summary>Picks the instance with the fewest requests in flight; ties are broken in turn, so idle instances share sequential requests.</summary>
 internal sealed class LeastOutstandingPolicy : ILoadBalancingPolicy
 {
+    private uint _offset;
+
     public string Name => LoadBalancingPolicies.LeastOutstanding;
 
     public InstanceState Pick(IReadOnlyList<InstanceState> candidates)
     {
-        var best = candidates[0];
+        var count = candidates.Count;
+        var start = (int)((Interlocked.Increment(ref _offset) - 1) % (uint)count);
+        var best = candidates[start];
         var fewest = best.Outstanding;
-        for (var i = 1; i < candidates.Count; i++)
+        for (var k = 1; k < count; k++)
         {
-            var outstanding = candidates[i].Outstanding;
+            var candidate = candidates[(start + k) % count];
+            var outstanding = candidate.Outstanding;
             if (outstanding < fewest)
             {
-                best = candidates[i];
+                best = candidate;
                 fewest = outstanding;
             }
         }
