@@ -22,6 +22,11 @@ if (args.Length > 0 && args[0] == "cancel")
     return await CancelLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
 }
 
+if (args.Length > 0 && args[0] == "routing")
+{
+    return await RoutingOverhead.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(StreamingBenchmarks).Assembly).Run(args[1..]);
@@ -35,6 +40,7 @@ Console.Error.WriteLine("""
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- bdn --filter '*'
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- check   (behaviour checks of the provider's stream)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- cancel [runs]   (cancel -> real llama-server idle)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- routing [requests]   (router overhead per request, in memory)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
     """);
 return 2;
