@@ -7,5 +7,6 @@ namespace OpenCode.Cli.Output;
 [JsonSerializable(typeof(GenerationJson))]
 [JsonSerializable(typeof(List<ModelJson>))]
 [JsonSerializable(typeof(HealthJson))]
+[JsonSerializable(typeof(List<InstanceHealthJson>))]
 [JsonSerializable(typeof(List<ModelStatsJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
