@@ -92,7 +92,7 @@ public sealed partial class OpenCodeRouter
                 catch (OpenCodeException error) when (!cancellationToken.IsCancellationRequested)
                 {
                     // After the first chunk the caller has part of an answer: report the failure, never restart elsewhere.
-                    _tracker.RecordFailure(state, error, FailoverRules.CountsAgainstHealth(error));
+                    _tracker.RecordFailure(state, error, FailoverRules.CountsAgainstHealth(error), afterFirstChunk: true);
                     throw;
                 }
 

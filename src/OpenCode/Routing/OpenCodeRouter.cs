@@ -90,7 +90,7 @@ public sealed partial class OpenCodeRouter : IAIProvider
             SupportsChat = capabilities.SupportsChat,
             SupportsCompletion = capabilities.SupportsCompletion,
             SupportsFillInTheMiddle = capabilities.SupportsFillInTheMiddle,
-            ParallelSlots = _instances.Sum(i => i.Models is null ? 0 : 1) * (capabilities.ParallelSlots ?? 1),
+            ParallelSlots = capabilities.ParallelSlots,
             ParameterCount = capabilities.ParameterCount,
             Family = capabilities.Family,
             SupportsInfillEndpoint = capabilities.SupportsInfillEndpoint,
@@ -137,10 +137,34 @@ public sealed partial class OpenCodeRouter : IAIProvider
         return start.IsCompleted ? start : start.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Discovers every instance; ready as soon as one is available (or all have answered), so a slow instance does not hold up the rest.</summary>
     private async Task StartAsync()
     {
-        await Task.WhenAll(_instances.Select(s => _monitor.DiscoverAsync(s, CancellationToken.None))).ConfigureAwait(false);
-        await _monitor.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        _monitor.Start();
+        var pending = _instances.Select(s => _monitor.DiscoverAsync(s, CancellationToken.None)).ToList();
+        _ = FinishStartAsync([.. pending]);
+        while (pending.Count > 0 && !_instances.Any(i => i.Models is not null && HealthTracker.IsAvailable(i)))
+        {
+            pending.Remove(await Task.WhenAny(pending).ConfigureAwait(false));
+        }
+    }
+
+    private async Task FinishStartAsync(Task[] discoveries)
+    {
+        try
+        {
+            await Task.WhenAll(discoveries).ConfigureAwait(false);
+            await _monitor.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            RouterLog.HealthRoundFailed(_logger, exception);
+        }
+        finally
+        {
+            if (_disposed == 0)
+            {
+                _monitor.Start();
+            }
+        }
     }
 }

@@ -30,4 +30,7 @@ internal static partial class RouterLog
 
     [LoggerMessage(308, LogLevel.Information, "Dropped {Count} oldest messages to fit model {Model}'s context window of {ContextWindow} tokens")]
     public static partial void DroppedMessages(ILogger logger, int count, string model, int contextWindow);
+
+    [LoggerMessage(309, LogLevel.Warning, "Reading or writing the instance health store failed; health is kept in this process until it works again")]
+    public static partial void HealthStoreFailed(ILogger logger, Exception exception);
 }

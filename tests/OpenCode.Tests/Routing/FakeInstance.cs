@@ -34,9 +34,18 @@ internal sealed class FakeInstance(string name, params string[] models) : IRoute
     /// <summary>Gets or sets tokens per character counted by the fake tokenizer; <see langword="null"/> has no tokenizer.</summary>
     public int? TokensPerChar { get; set; }
 
-    public Task<IReadOnlyList<RoutedModel>> DiscoverModelsAsync(CancellationToken cancellationToken) =>
-        FailDiscovery is { } error ? Task.FromException<IReadOnlyList<RoutedModel>>(error)
-        : Task.FromResult<IReadOnlyList<RoutedModel>>([.. Models.Select(m => new RoutedModel(m, ContextWindow))]);
+    /// <summary>Gets or sets a task discovery waits for, to script a slow server; <see langword="null"/> answers at once.</summary>
+    public Task? DiscoveryGate { get; set; }
+
+    public async Task<IReadOnlyList<RoutedModel>> DiscoverModelsAsync(CancellationToken cancellationToken)
+    {
+        if (DiscoveryGate is { } gate)
+        {
+            await gate;
+        }
+
+        return FailDiscovery is { } error ? throw error : [.. Models.Select(m => new RoutedModel(m, ContextWindow))];
+    }
 
     public Task<ProviderCapabilities> GetCapabilitiesAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new ProviderCapabilities { Model = Models[0], AvailableModels = Models, ContextWindow = ContextWindow });

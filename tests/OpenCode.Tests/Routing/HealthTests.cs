@@ -130,6 +130,29 @@ public sealed class HealthTests
         await Should.ThrowAsync<OpenCodeNoInstanceAvailableException>(() => router.CollectAsync(Ask()));
     }
 
+    [Fact]
+    public async Task Router_HealthStoreFails_KeepsRoutingWithHealthInProcess()
+    {
+        var a = new FakeInstance("a") { FailDiscovery = FakeInstance.ConnectionFailed() };
+        await using var router = Create([a, new FakeInstance("b")], health: new FailingHealthStore());
+
+        await router.InitializeAsync(TestContext.Current.CancellationToken);
+        var stats = await router.CheckHealthAsync(TestContext.Current.CancellationToken);
+
+        stats.Instances.Select(i => i.State).ShouldBe([InstanceHealthState.Unhealthy, InstanceHealthState.Healthy]);
+        (await router.CollectAsync(Ask()))[^1].Metadata.Route!.Instance.ShouldBe("b");
+    }
+
     private static InstanceHealthState State(OpenCodeRouter router, string name) =>
         router.GetStatistics().Instances.Single(i => i.Name == name).State;
+}
+
+/// <summary>A health store that is down.</summary>
+internal sealed class FailingHealthStore : IInstanceHealthStore
+{
+    public ValueTask<IReadOnlyList<InstanceHealthRecord>> GetAllAsync(CancellationToken cancellationToken = default) =>
+        ValueTask.FromException<IReadOnlyList<InstanceHealthRecord>>(new IOException("store down"));
+
+    public ValueTask SetAsync(InstanceHealthRecord record, CancellationToken cancellationToken = default) =>
+        ValueTask.FromException(new IOException("store down"));
 }

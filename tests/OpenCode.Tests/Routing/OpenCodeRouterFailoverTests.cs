@@ -126,6 +126,24 @@ public sealed class OpenCodeRouterFailoverTests
     }
 
     [Fact]
+    public async Task InitializeAsync_OneInstanceSlowToAnswer_ReadyWithTheOthersAndItJoinsLater()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = new FakeInstance("slow") { DiscoveryGate = gate.Task };
+        var quick = new FakeInstance("quick");
+        await using var router = Create([slow, quick], configure: o => o.Routing.LoadBalancing = "roundRobin");
+
+        await router.InitializeAsync(TestContext.Current.CancellationToken);
+        (await router.CollectAsync(Ask()))[^1].Metadata.Route!.Instance.ShouldBe("quick");
+        (await router.CollectAsync(Ask()))[^1].Metadata.Route!.Instance.ShouldBe("quick");
+
+        gate.SetResult();
+        await router.CheckHealthAsync(TestContext.Current.CancellationToken);
+        var answered = new[] { await router.CollectAsync(Ask()), await router.CollectAsync(Ask()) }.Select(c => c[^1].Metadata.Route!.Instance);
+        answered.ShouldContain("slow");
+    }
+
+    [Fact]
     public async Task InitializeAsync_NoInstanceReachable_ThrowsNoInstanceAvailable()
     {
         await using var router = Create([new FakeInstance("a") { FailDiscovery = FakeInstance.ConnectionFailed() }]);

@@ -13,7 +13,7 @@ internal static class RouterHarness
         ManualTimeProvider? time = null,
         Action<OpenCodeOptions>? configure = null,
         FakeResponseCacheStore? cache = null,
-        FakeInstanceHealthStore? health = null,
+        OpenCode.Storage.IInstanceHealthStore? health = null,
         Random? random = null)
     {
         var options = new OpenCodeOptions();

@@ -29,7 +29,16 @@ internal sealed class HealthMonitor : IAsyncDisposable
     }
 
     /// <summary>Starts the timer; the first round runs one interval from now.</summary>
-    public void Start() => _timer ??= _tracker.Time.CreateTimer(_ => OnTick(), null, _interval, _interval);
+    public void Start()
+    {
+        lock (_stopping)
+        {
+            if (!_stopping.IsCancellationRequested)
+            {
+                _timer ??= _tracker.Time.CreateTimer(_ => OnTick(), null, _interval, _interval);
+            }
+        }
+    }
 
     /// <summary>Runs one round: share state, then probe (or discover) every instance that is due, in parallel.</summary>
     public async Task RunRoundAsync(CancellationToken cancellationToken)
@@ -62,6 +71,20 @@ internal sealed class HealthMonitor : IAsyncDisposable
             return;
         }
 
+        try
+        {
+            await WriteChangedAsync(_store, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Health keeps working in this process; the store is tried again next round.
+            RouterLog.HealthStoreFailed(_logger, exception);
+        }
+    }
+
+    private async Task WriteChangedAsync(IInstanceHealthStore store, CancellationToken cancellationToken)
+    {
+
         foreach (var state in _instances)
         {
             InstanceHealthRecord? record = null;
@@ -77,19 +100,37 @@ internal sealed class HealthMonitor : IAsyncDisposable
 
             if (record is not null)
             {
-                await _store.SetAsync(record, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await store.SetAsync(record, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    lock (state.Gate)
+                    {
+                        state.Health.Dirty = true;
+                    }
+
+                    throw;
+                }
             }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_timer is not null)
+        ITimer? timer;
+        lock (_stopping)
         {
-            await _timer.DisposeAsync().ConfigureAwait(false);
+            _stopping.Cancel();
+            timer = _timer;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (timer is not null)
+        {
+            await timer.DisposeAsync().ConfigureAwait(false);
+        }
+
         try
         {
             await _round.ConfigureAwait(false);
@@ -109,7 +150,18 @@ internal sealed class HealthMonitor : IAsyncDisposable
             return;
         }
 
-        foreach (var record in await _store.GetAllAsync(cancellationToken).ConfigureAwait(false))
+        IReadOnlyList<InstanceHealthRecord> records;
+        try
+        {
+            records = await _store.GetAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            RouterLog.HealthStoreFailed(_logger, exception);
+            return;
+        }
+
+        foreach (var record in records)
         {
             if (_instances.FirstOrDefault(s => string.Equals(s.Name, record.Instance, StringComparison.Ordinal)) is { } state)
             {

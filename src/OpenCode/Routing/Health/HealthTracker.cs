@@ -47,12 +47,19 @@ internal sealed class HealthTracker(HealthCheckOptions options, TimeProvider tim
         }
     }
 
-    /// <summary>Records a failed request; one that says nothing about the server's health (<paramref name="countsAgainstHealth"/> false) is only counted.</summary>
-    public void RecordFailure(InstanceState state, OpenCodeException error, bool countsAgainstHealth)
+    /// <summary>
+    /// Records a failed request; one that says nothing about the server's health (<paramref name="countsAgainstHealth"/> false) is
+    /// only counted. A request that failed <paramref name="afterFirstChunk"/> was already counted when its first chunk came.
+    /// </summary>
+    public void RecordFailure(InstanceState state, OpenCodeException error, bool countsAgainstHealth, bool afterFirstChunk = false)
     {
         lock (state.Gate)
         {
-            state.Totals.Requests++;
+            if (!afterFirstChunk)
+            {
+                state.Totals.Requests++;
+            }
+
             state.Totals.Failures++;
             var health = state.Health;
             health.LastError = Describe(error);
