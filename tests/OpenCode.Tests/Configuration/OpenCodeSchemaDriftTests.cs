@@ -91,6 +91,11 @@ public sealed class OpenCodeSchemaDriftTests
             {
                 Compare(schema.GetProperty("properties").GetProperty(name), property.PropertyType, path, problems);
             }
+            else if (schema.GetProperty("properties").GetProperty(name).TryGetProperty("items", out var items) && items.TryGetProperty("properties", out _))
+            {
+                // A list of objects (instances, selection rules): its items against the list's element type.
+                Compare(items, property.PropertyType.GetGenericArguments()[0], path + "[]", problems);
+            }
         }
 
         problems.AddRange(schemaNames.Select(n => $"{n} is in the schema under '{parent}' but not in {type.Name}"));
