@@ -5,6 +5,8 @@ using OpenCode.Routing;
 namespace OpenCode.IntegrationTests.Routing;
 
 /// <summary>The router over three real llama-servers, one of which is killed in the middle of a run.</summary>
+/// <remarks>Runs alone: its 500 requests load both cores, which would upset the timing of tests running beside it.</remarks>
+[Collection(RouterFleetCollection.Name)]
 public sealed class RouterAgainstLlamaServersTests(LlamaServerFixture fixture)
 {
     private const int Requests = 500;
