@@ -8,7 +8,11 @@ namespace OpenCode;
 /// <param name="Priority">What matters most.</param>
 /// <param name="Complexity">How hard the request is.</param>
 public sealed record ModelSelection(
-    ModelTask Task, SelectionPriority Priority = SelectionPriority.Balanced, TaskComplexity Complexity = TaskComplexity.Medium);
+    ModelTask Task, SelectionPriority Priority = SelectionPriority.Balanced, TaskComplexity Complexity = TaskComplexity.Medium)
+{
+    /// <summary>The key of <c>ChatOptions.AdditionalProperties</c> under which an <c>IChatClient</c> caller passes a selection.</summary>
+    public const string ChatOptionsKey = "opencode.selection";
+}
 
 /// <summary>What a request is for.</summary>
 public enum ModelTask

@@ -36,6 +36,21 @@ public sealed class SelectionAndContextTests
     }
 
     [Fact]
+    public async Task ChatClient_SelectionInAdditionalProperties_ReachesTheRouterAndIsNotSentAsParameter()
+    {
+        var big = new FakeInstance("big", "big");
+        await using var router = Create([big, new FakeInstance("small", "small")], configure: Rules);
+        var options = new Microsoft.Extensions.AI.ChatOptions
+        {
+            AdditionalProperties = new() { [ModelSelection.ChatOptionsKey] = new ModelSelection(ModelTask.Code, SelectionPriority.Quality) },
+        };
+
+        await router.AsChatClient().GetResponseAsync([new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, "x")], options, TestContext.Current.CancellationToken);
+
+        big.Requests.Single().ShouldSatisfyAllConditions(r => r.Model.ShouldBe("big"), r => r.AdditionalParameters.ShouldBeNull());
+    }
+
+    [Fact]
     public async Task SendMessageAsync_TaskAndExplicitTemperatureAndModel_KeepsWhatTheCallerSet()
     {
         var big = new FakeInstance("big", "big");
