@@ -31,6 +31,28 @@ public sealed class RouterScriptedServerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task SendMessage_LatencyWeightedWithOneSlowInstance_SendsMostRequestsToTheFastOne()
+    {
+        await using var slow = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Script = { FirstChunkDelay = TimeSpan.FromMilliseconds(200) } });
+        await using var fast = await FakeOpenAiServer.StartAsync();
+        var options = Options(("slow", slow), ("fast", fast));
+        options.Routing.LoadBalancing = "latencyWeighted";
+        await using var router = OpenCodeRouterFactory.Create(options, random: new Random(3));
+        await router.InitializeAsync(TestContext.Current.CancellationToken);
+
+        var answeredBy = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            answeredBy.Add(await AnsweredByAsync(router));
+        }
+
+        // Discovery measures both alike; once the slow one has answered, its average time to first chunk keeps it mostly idle.
+        answeredBy.Count(n => n == "fast").ShouldBeGreaterThanOrEqualTo(16, string.Join(",", answeredBy));
+        var stats = router.GetStatistics().Instances;
+        stats[0].LatencyMs.ShouldBeGreaterThan(stats[1].LatencyMs);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task SendMessage_InstanceFlapping_EveryRequestAnsweredAndInstanceGoesOutAndBackIn()
     {
         var time = new ManualTimeProvider();
