@@ -28,6 +28,7 @@ public sealed partial class OpenCodeRouter : IAIProvider
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lazy<Task> _start;
+    private Task _discovered = Task.CompletedTask;
     private int _disposed;
 
     internal OpenCodeRouter(IReadOnlyList<IRoutedInstance> instances, RouterDependencies dependencies)
@@ -61,10 +62,12 @@ public sealed partial class OpenCodeRouter : IAIProvider
     public string LoadBalancingPolicy => _policy.Name;
 
     /// <inheritdoc />
+    /// <remarks>Waits until every instance has answered or failed; a request sent first waits only for the first instance that answers.</remarks>
     /// <exception cref="OpenCodeNoInstanceAvailableException">No instance could be reached; the router keeps probing them.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        await _discovered.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (!_instances.Any(i => i.Models is not null && HealthTracker.IsAvailable(i)))
         {
             throw NoInstance(null, [], null);
@@ -104,6 +107,7 @@ public sealed partial class OpenCodeRouter : IAIProvider
     public async Task<RouterStatistics> CheckHealthAsync(CancellationToken cancellationToken = default)
     {
         await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        await _discovered.WaitAsync(cancellationToken).ConfigureAwait(false);
         await _monitor.RunRoundAsync(cancellationToken).ConfigureAwait(false);
         return GetStatistics();
     }
@@ -141,7 +145,7 @@ public sealed partial class OpenCodeRouter : IAIProvider
     private async Task StartAsync()
     {
         var pending = _instances.Select(s => _monitor.DiscoverAsync(s, CancellationToken.None)).ToList();
-        _ = FinishStartAsync([.. pending]);
+        _discovered = FinishStartAsync([.. pending]);
         while (pending.Count > 0 && !_instances.Any(i => i.Models is not null && HealthTracker.IsAvailable(i)))
         {
             pending.Remove(await Task.WhenAny(pending).ConfigureAwait(false));

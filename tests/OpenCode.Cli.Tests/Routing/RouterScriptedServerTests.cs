@@ -17,6 +17,7 @@ public sealed class RouterScriptedServerTests
         options.Timeout = 5000;
         options.FirstTokenTimeout = 200;
         await using var router = OpenCodeRouterFactory.Create(options);
+        await router.InitializeAsync(TestContext.Current.CancellationToken);
 
         var routes = new List<RouteInfo>();
         for (var i = 0; i < 6; i++)
@@ -62,6 +63,7 @@ public sealed class RouterScriptedServerTests
         var options = Options(("flapper", flapper), ("steady", steady));
         options.Routing.Health.ConsecutiveFailures = 1;
         await using var router = OpenCodeRouterFactory.Create(options, timeProvider: time);
+        await router.InitializeAsync(TestContext.Current.CancellationToken);
         var states = new List<InstanceHealthState>();
         var answeredBy = new List<string>();
 

@@ -126,19 +126,20 @@ public sealed class OpenCodeRouterFailoverTests
     }
 
     [Fact]
-    public async Task InitializeAsync_OneInstanceSlowToAnswer_ReadyWithTheOthersAndItJoinsLater()
+    public async Task SendMessageAsync_OneInstanceSlowToDiscover_AnsweredByTheOthersAndInitializeWaitsForIt()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var slow = new FakeInstance("slow") { DiscoveryGate = gate.Task };
         var quick = new FakeInstance("quick");
         await using var router = Create([slow, quick], configure: o => o.Routing.LoadBalancing = "roundRobin");
 
-        await router.InitializeAsync(TestContext.Current.CancellationToken);
         (await router.CollectAsync(Ask()))[^1].Metadata.Route!.Instance.ShouldBe("quick");
         (await router.CollectAsync(Ask()))[^1].Metadata.Route!.Instance.ShouldBe("quick");
+        var initialize = router.InitializeAsync(TestContext.Current.CancellationToken);
+        initialize.IsCompleted.ShouldBeFalse();
 
         gate.SetResult();
-        await router.CheckHealthAsync(TestContext.Current.CancellationToken);
+        await initialize;
         var answered = new[] { await router.CollectAsync(Ask()), await router.CollectAsync(Ask()) }.Select(c => c[^1].Metadata.Route!.Instance);
         answered.ShouldContain("slow");
     }
