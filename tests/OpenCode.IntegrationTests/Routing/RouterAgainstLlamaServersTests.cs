@@ -74,6 +74,7 @@ public sealed class RouterAgainstLlamaServersTests(LlamaServerFixture fixture)
         }
 
         var answered = outcomes.Count(o => o.Error is null);
+        Log($"answered {answered}, failed with a typed error {Requests - answered}, answered after a failover {outcomes.Count(o => o.Route?.Attempts.Count > 1)}");
         answered.ShouldBeGreaterThan(Requests * 9 / 10, $"failures: {string.Join("; ", outcomes.Where(o => o.Error is not null).Select(o => o.Error!.Message).Distinct().Take(5))}");
         outcomes.Where(o => o.Route is not null).SelectMany(o => o.Route!.Attempts).ShouldContain(a => a.Instance == "b" && a.ErrorCode != null, "the kill was seen");
 
