@@ -37,6 +37,11 @@ if (args.Length > 0 && args[0] == "pipeline")
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200);
 }
 
+if (args.Length > 0 && args[0] == "routing")
+{
+    return await RoutingOverhead.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(StreamingBenchmarks).Assembly).Run(args[1..]);
@@ -52,6 +57,7 @@ Console.Error.WriteLine("""
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- cancel [runs]   (cancel -> real llama-server idle)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- limiter [callers] [seconds]   (limiter overhead per request)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- pipeline [streams] [rounds] [chunks]   (concurrent streams, flat memory)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- routing [requests]   (router overhead per request, in memory)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
     """);
 return 2;

@@ -5,7 +5,10 @@ using OpenCode.Models;
 
 namespace OpenCode.Cli.Commands;
 
-/// <summary><c>opencode health</c>: whether the server is ready, and how fast it answered; exit code 4 when it is not.</summary>
+/// <summary>
+/// <c>opencode health</c>: whether the server is ready, and how fast it answered; exit code 4 when it is not. With
+/// <c>instances</c> configured, each instance's state, models, latency and last error (exit code 4 when any is not healthy).
+/// </summary>
 internal static class HealthCommand
 {
     public static Command Create(CliContext context, CommonOptions common)
@@ -17,6 +20,11 @@ internal static class HealthCommand
 
     private static async Task<int> RunAsync(CommandSession session, CancellationToken cancellationToken)
     {
+        if (session.Settings.Options.Instances.Count > 0 && !session.Settings.IsDirect)
+        {
+            return await InstancesHealth.RunAsync(session, cancellationToken);
+        }
+
         ServerHealth health;
         Uri endpoint;
         if (session.Settings.IsDirect)

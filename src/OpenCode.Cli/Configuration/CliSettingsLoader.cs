@@ -27,17 +27,17 @@ internal static class CliSettingsLoader
         Overlay(options, arguments);
         OpenCodeOptionsValidator.ValidateOrThrow(options);
 
-        var isDemo = string.IsNullOrEmpty(options.ApiEndpoint) && string.IsNullOrEmpty(options.ModelPath);
+        var isDemo = string.IsNullOrEmpty(options.ApiEndpoint) && string.IsNullOrEmpty(options.ModelPath) && options.Instances.Count == 0;
         if (isDemo)
         {
             options.ModelPath = await DemoModel.EnsureAsync(cancellationToken);
         }
-        else if (string.IsNullOrEmpty(options.ApiEndpoint) && !File.Exists(options.ModelPath))
+        else if (string.IsNullOrEmpty(options.ApiEndpoint) && !string.IsNullOrEmpty(options.ModelPath) && !File.Exists(options.ModelPath))
         {
             throw new OpenCodeConfigurationException($"modelPath: the model file '{options.ModelPath}' does not exist.");
         }
 
-        var isDirect = string.IsNullOrEmpty(options.ApiEndpoint);
+        var isDirect = string.IsNullOrEmpty(options.ApiEndpoint) && (options.Instances.Count == 0 || !string.IsNullOrEmpty(options.ModelPath));
         if (isDirect)
         {
             // The CLI is where building llama-server on first use is wanted: the user asked for a local model and sees progress.
@@ -55,6 +55,12 @@ internal static class CliSettingsLoader
 
     private static void Overlay(OpenCodeOptions options, CommonArguments arguments)
     {
+        // A server or model named on the command line is the one to use, not the configured instances.
+        if (!string.IsNullOrEmpty(arguments.Endpoint) || !string.IsNullOrEmpty(arguments.ModelPath))
+        {
+            options.Instances.Clear();
+        }
+
         if (!string.IsNullOrEmpty(arguments.Endpoint))
         {
             options.ApiEndpoint = arguments.Endpoint;

@@ -7,6 +7,7 @@ namespace OpenCode.Cli.Output;
 [JsonSerializable(typeof(GenerationJson))]
 [JsonSerializable(typeof(List<ModelJson>))]
 [JsonSerializable(typeof(HealthJson))]
+[JsonSerializable(typeof(List<InstanceHealthJson>))]
 [JsonSerializable(typeof(List<ModelStatsJson>))]
 [JsonSerializable(typeof(UsageReportJson))]
 [JsonSerializable(typeof(List<CredentialJson>))]

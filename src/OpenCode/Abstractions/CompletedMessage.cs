@@ -20,4 +20,7 @@ public sealed class CompletedMessage
 
     /// <summary>Gets the time from the call to the first chunk with text, when there was one.</summary>
     public TimeSpan? TimeToFirstToken { get; init; }
+
+    /// <summary>Gets how a router served the answer, or <see langword="null"/> without a router.</summary>
+    public RouteInfo? Route { get; init; }
 }

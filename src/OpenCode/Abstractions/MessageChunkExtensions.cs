@@ -50,6 +50,7 @@ public static class MessageChunkExtensions
                     Model = chunk.Metadata.Model,
                     Usage = chunk.Metadata.Usage,
                     TimeToFirstToken = firstToken,
+                    Route = chunk.Metadata.Route,
                 };
             }
         }

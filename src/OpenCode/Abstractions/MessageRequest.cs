@@ -33,4 +33,7 @@ public sealed class MessageRequest
 
     /// <summary>Gets extra JSON body fields passed through as they are (for example <c>top_k</c>, <c>min_p</c>, <c>repeat_penalty</c>).</summary>
     public IReadOnlyDictionary<string, object?>? AdditionalParameters { get; init; }
+
+    /// <summary>Gets a task for a router to choose the model (and the temperature) for; ignored by a single-endpoint provider.</summary>
+    public ModelSelection? Selection { get; init; }
 }

@@ -25,10 +25,17 @@ internal static class ChatRequestMapper
             (additional ??= [])["presence_penalty"] = presence;
         }
 
+        ModelSelection? selection = null;
         if (options?.AdditionalProperties is { Count: > 0 } extra)
         {
             foreach (var (key, value) in extra)
             {
+                if (key == ModelSelection.ChatOptionsKey && value is ModelSelection chosen)
+                {
+                    selection = chosen;
+                    continue;
+                }
+
                 (additional ??= [])[key] = value;
             }
         }
@@ -44,6 +51,7 @@ internal static class ChatRequestMapper
             Seed = options?.Seed,
             Stop = options?.StopSequences is { Count: > 0 } stops ? [.. stops] : [],
             AdditionalParameters = additional,
+            Selection = selection,
         };
     }
 

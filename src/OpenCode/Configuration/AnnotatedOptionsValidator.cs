@@ -50,7 +50,7 @@ internal static class AnnotatedOptionsValidator
             {
                 Validate(child, childPath, errors, invalidPaths);
             }
-            else
+            else if (!OptionsShape.IsOptional(property))
             {
                 errors.Add($"{childPath}: must be set; it was null");
                 invalidPaths.Add(childPath);

@@ -70,6 +70,12 @@ public sealed class OpenCodeOptions
     /// <summary>Gets or sets how a local llama-server is run in direct mode.</summary>
     public LocalServerOptions LocalServer { get; set; } = new();
 
+    /// <summary>Gets or sets named servers to route requests over; empty (the default) talks to <see cref="ApiEndpoint"/> alone.</summary>
+    public IList<InstanceOptions> Instances { get; set; } = [];
+
+    /// <summary>Gets or sets how requests are routed over <see cref="Instances"/>.</summary>
+    public RoutingOptions Routing { get; set; } = new();
+
     /// <summary>Describes the main settings; never shows the API key, nor credentials or a query in <see cref="ApiEndpoint"/>.</summary>
     /// <returns>A one-line description, safe to log.</returns>
     public override string ToString() =>

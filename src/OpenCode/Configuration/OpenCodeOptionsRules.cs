@@ -6,7 +6,7 @@ internal static class OpenCodeOptionsRules
     /// <summary>Adds a message per broken rule; a rule over a setting already out of range is skipped, to say each problem once.</summary>
     internal static void Check(OpenCodeOptions options, List<string> errors, HashSet<string> invalidPaths)
     {
-        CheckEndpoint(options.ApiEndpoint, errors);
+        CheckEndpoint(options.ApiEndpoint, "apiEndpoint", errors);
         if (!invalidPaths.Contains("timeout") && !invalidPaths.Contains("firstTokenTimeout"))
         {
             CheckFirstTokenTimeout(options, errors);
@@ -18,6 +18,7 @@ internal static class OpenCodeOptionsRules
         }
 
         OpenCodeQuotaRules.Check(options, errors);
+        RoutingOptionsRules.Check(options, errors);
 
         if (options.Auth is { } auth)
         {
@@ -25,7 +26,7 @@ internal static class OpenCodeOptionsRules
         }
     }
 
-    private static void CheckEndpoint(string? endpoint, List<string> errors)
+    internal static void CheckEndpoint(string? endpoint, string path, List<string> errors)
     {
         // An empty value (say OPENCODE_APIENDPOINT=) means "not set", as it does for the other optional strings.
         if (string.IsNullOrEmpty(endpoint))
@@ -36,7 +37,7 @@ internal static class OpenCodeOptionsRules
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            errors.Add($"apiEndpoint: '{endpoint}' is not an absolute http or https URI");
+            errors.Add($"{path}: '{endpoint}' is not an absolute http or https URI");
         }
     }
 

@@ -9,6 +9,7 @@ using OpenCode.Alerts;
 using OpenCode.Configuration;
 using OpenCode.Provider;
 using OpenCode.Quotas;
+using OpenCode.Routing;
 using OpenCode.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -64,10 +65,28 @@ public static class OpenCodeServiceCollectionExtensions
             sp.GetRequiredService<OpenCodeStores>(),
             sp.GetRequiredService<IAlertSink>(),
             sp.GetService<OpenCode.Auth.ICredentialStore>()));
-        services.TryAddSingleton<IAIProvider>(sp => sp.GetRequiredService<OpenCodeProvider>());
-        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenCodeProvider>().AsChatClient());
-        services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<OpenCodeProvider>(), ownsProvider: false));
+        services.TryAddSingleton(CreateRouter);
+
+        // With instances configured the router is the provider; otherwise the single-endpoint provider is, as before.
+        services.TryAddSingleton<IAIProvider>(sp => sp.GetRequiredService<IOptions<OpenCodeOptions>>().Value.Instances.Count > 0
+            ? sp.GetRequiredService<OpenCodeRouter>()
+            : sp.GetRequiredService<OpenCodeProvider>());
+        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<IAIProvider>().AsChatClient());
+        services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<IAIProvider>(), ownsProvider: false));
         return new OpenCodeBuilder(services);
+    }
+
+    private static OpenCodeRouter CreateRouter(IServiceProvider services)
+    {
+        var http = services.GetRequiredService<IHttpClientFactory>();
+        return OpenCodeRouterFactory.Create(
+            services.GetRequiredService<IOptions<OpenCodeOptions>>().Value,
+            _ => http.CreateClient(OpenCodeOptions.HttpClientName),
+            services.GetService<ILoggerFactory>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<OpenCodeStores>(),
+            services.GetRequiredService<IAlertSink>(),
+            services.GetService<OpenCode.Auth.ICredentialStore>());
     }
 
     /// <summary>In-memory stores (replaced by <c>UsePostgresStores</c> or <c>UseSqliteStores</c>), the logging alert sink, pricing and quotas.</summary>

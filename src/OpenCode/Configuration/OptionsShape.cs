@@ -20,6 +20,10 @@ internal static class OptionsShape
         type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IList<>) || type.GetGenericTypeDefinition() == typeof(List<>))
         && type.GetGenericArguments()[0] is var item && IsSection(item) ? item : null;
 
+    /// <summary>Gets a value indicating whether a section may be left unset (<see langword="null"/>), as an instance's inherited sections may.</summary>
+    internal static bool IsOptional(PropertyInfo property) =>
+        new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable;
+
     internal static IEnumerable<PropertyInfo> Settings(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite);
 

@@ -66,4 +66,7 @@ public static class OpenCodeErrorCodes
 
     /// <summary>The endpoint failed too often lately, so its circuit breaker rejects calls for a while; see <see cref="OpenCodeException.RetryAfter"/>.</summary>
     public const string CircuitOpen = "CIRCUIT_OPEN";
+
+    /// <summary>A router found no instance that could answer: every one serving the model is down or failed (see <see cref="OpenCodeNoInstanceAvailableException.Attempts"/>).</summary>
+    public const string NoInstanceAvailable = "NO_INSTANCE_AVAILABLE";
 }

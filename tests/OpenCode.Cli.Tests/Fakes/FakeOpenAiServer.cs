@@ -77,6 +77,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 
         await (path switch
         {
+            "/health" when _options.Script.Down => Json(context, 503, """{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}"""),
             "/health" => Json(context, 200, """{"status":"ok"}"""),
             "/v1/models" => Json(context, 200, FakeResponses.Models(_options.Models)),
             "/props" => Json(context, 200, FakeResponses.Props(_options.Models[0], _options.PropsContextWindow)),
@@ -90,6 +91,17 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 
     private async Task GenerateAsync(HttpContext context, string path, string body)
     {
+        if (_options.Script.Down)
+        {
+            await Json(context, 500, """{"error":{"code":500,"message":"The server is down","type":"server_error"}}""");
+            return;
+        }
+
+        if (_options.Script.FirstChunkDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(_options.Script.FirstChunkDelay, context.RequestAborted);
+        }
+
         if (body.Contains("trigger:429", StringComparison.Ordinal))
         {
             context.Response.Headers.RetryAfter = "7";

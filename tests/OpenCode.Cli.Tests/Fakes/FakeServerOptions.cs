@@ -17,4 +17,28 @@ internal sealed record FakeServerOptions
 
     /// <summary>Gets the body /usage/stats answers with (the OpenCode API's usage statistics); <see langword="null"/>: no such route.</summary>
     public string? UsageStats { get; init; }
+
+    /// <summary>Gets the behaviour a test may change while the server runs (down, slow).</summary>
+    public FakeServerScript Script { get; init; } = new();
+}
+
+/// <summary>Behaviour of a running fake server that a test changes as it goes.</summary>
+internal sealed class FakeServerScript
+{
+    private volatile bool _down;
+    private long _firstChunkDelayTicks;
+
+    /// <summary>Gets or sets a value indicating whether the server is sick: /health answers 503 and generations 500.</summary>
+    public bool Down
+    {
+        get => _down;
+        set => _down = value;
+    }
+
+    /// <summary>Gets or sets how long a generation waits before its first chunk.</summary>
+    public TimeSpan FirstChunkDelay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _firstChunkDelayTicks));
+        set => Interlocked.Exchange(ref _firstChunkDelayTicks, value.Ticks);
+    }
 }
