@@ -127,17 +127,26 @@ internal sealed class GenerationScope
         return _ledgerWrite is { IsCompletedSuccessfully: false } write ? new ValueTask(write) : ValueTask.CompletedTask;
     }
 
-    private MessageChunk WithCost(MessageChunk final) =>
-        final.Metadata.Usage is { Cost: null } usage && _services.CostOf(final.Metadata.Model ?? _grant.Model, usage) is { } cost
-            ? new MessageChunk
-            {
-                Content = final.Content,
-                ReasoningContent = final.ReasoningContent,
-                IsDone = true,
-                FinishReason = final.FinishReason,
-                Metadata = final.Metadata with { Usage = usage with { Cost = cost } },
-            }
-            : final;
+    /// <summary>Adds to the final chunk what only the provider knows: the cost, and that a fallback model served the request.</summary>
+    private MessageChunk WithCost(MessageChunk final)
+    {
+        var usage = final.Metadata.Usage;
+        var cost = usage is { Cost: null } ? _services.CostOf(final.Metadata.Model ?? _grant.Model, usage) : null;
+        var route = _grant.IsFallback && final.Metadata.Route is null ? new RouteInfo(null, [], FromCache: false, FallbackModel: _grant.Model) : null;
+        if (cost is null && route is null)
+        {
+            return final;
+        }
+
+        return new MessageChunk
+        {
+            Content = final.Content,
+            ReasoningContent = final.ReasoningContent,
+            IsDone = true,
+            FinishReason = final.FinishReason,
+            Metadata = final.Metadata with { Usage = cost is null ? usage : usage! with { Cost = cost }, Route = route ?? final.Metadata.Route },
+        };
+    }
 
     private void Complete(MessageChunk final)
     {

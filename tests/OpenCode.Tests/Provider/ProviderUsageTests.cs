@@ -106,9 +106,10 @@ public sealed class ProviderUsageTests
         });
         await provider.SendMessageAsync(Chat, Ct).ToCompletedMessageAsync(cancellationToken: Ct);
 
-        await provider.SendMessageAsync(Chat, Ct).ToCompletedMessageAsync(cancellationToken: Ct);
+        var answer = await provider.SendMessageAsync(Chat, Ct).ToCompletedMessageAsync(cancellationToken: Ct);
 
         server.ChatModels.ShouldBe(["tiny-coder", "small-coder"]);
+        answer.Route.ShouldNotBeNull().FallbackModel.ShouldBe("small-coder");
     }
 
     private sealed class RecordingAlertSink : IAlertSink
