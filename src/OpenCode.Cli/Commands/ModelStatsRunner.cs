@@ -1,4 +1,7 @@
+using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
+using OpenCode.Provider;
+using OpenCode.Routing;
 
 namespace OpenCode.Cli.Commands;
 
@@ -16,29 +19,22 @@ internal static class ModelStatsRunner
     public static async Task<int> RunAsync(
         CommandSession session, string prompt, int runs, int maxTokens, Action<int, int, string>? progress, CancellationToken cancellationToken)
     {
-        await session.InitializeAsync(cancellationToken);
-        var models = await session.Provider.ListModelsAsync(cancellationToken);
-        var done = 0;
-        foreach (var model in models)
+        var rows = new List<ModelStatsJson>();
+        foreach (var (name, provider) in Targets(session))
         {
-            for (var run = 0; run < runs; run++)
+            await using (provider == session.Provider ? null : provider)
             {
-                progress?.Invoke(done++, models.Count * runs, model.Id);
-                var request = new MessageRequest { Prompt = prompt, Model = model.Id, MaxTokens = maxTokens };
-                try
+                if (provider == session.Provider)
                 {
-                    await session.Provider.SendMessageAsync(request, cancellationToken).ToCompletedMessageAsync(cancellationToken: cancellationToken);
+                    await session.InitializeAsync(cancellationToken);
                 }
-                catch (OpenCodeException)
-                {
-                    // Counted as an error in the statistics; the other models are still measured.
-                }
+
+                await MeasureAsync(provider, name, prompt, runs, maxTokens, progress, cancellationToken);
+                rows.AddRange(provider.Performance.GetSnapshot().Select(ModelStatsJson.From));
             }
         }
 
-        progress?.Invoke(done, models.Count * runs, string.Empty);
-
-        var rows = session.Provider.Performance.GetSnapshot().Select(ModelStatsJson.From).ToList();
+        rows.Sort((a, b) => (a.LatencyMsP50 ?? double.MaxValue).CompareTo(b.LatencyMsP50 ?? double.MaxValue));
         if (session.Arguments.Json)
         {
             await JsonOutput.WriteAsync(session.Context.Out, rows, CliJsonContext.Default.ListModelStatsJson);
@@ -49,5 +45,60 @@ internal static class ModelStatsRunner
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The server of the session, or with <c>instances</c> configured one provider per instance (so every endpoint is measured).</summary>
+    private static IEnumerable<(string? Name, OpenCodeProvider Provider)> Targets(CommandSession session)
+    {
+        var options = session.Settings.Options;
+        if (options.Instances.Count == 0 || session.Settings.IsDirect)
+        {
+            yield return (null, session.Provider);
+            yield break;
+        }
+
+        foreach (var instance in options.Instances)
+        {
+            yield return (instance.Name, new OpenCodeProvider(
+                OpenCodeRouterFactory.ForInstance(options, instance),
+                stores: session.Provider.Stores,
+                credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
+            { EndpointName = instance.Name });
+        }
+    }
+
+    private static async Task MeasureAsync(
+        OpenCodeProvider provider, string? instance, string prompt, int runs, int maxTokens, Action<int, int, string>? progress, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Models.ModelInfo> models;
+        try
+        {
+            models = await provider.ListModelsAsync(cancellationToken);
+        }
+        catch (OpenCodeException) when (instance is not null)
+        {
+            // An instance that is down is left out of the table; `opencode health` says why.
+            return;
+        }
+
+        var done = 0;
+        foreach (var model in models)
+        {
+            for (var run = 0; run < runs; run++)
+            {
+                progress?.Invoke(done++, models.Count * runs, instance is null ? model.Id : $"{instance}/{model.Id}");
+                var request = new MessageRequest { Prompt = prompt, Model = model.Id, MaxTokens = maxTokens };
+                try
+                {
+                    await provider.SendMessageAsync(request, cancellationToken).ToCompletedMessageAsync(cancellationToken: cancellationToken);
+                }
+                catch (OpenCodeException)
+                {
+                    // Counted as an error in the statistics; the other models are still measured.
+                }
+            }
+        }
+
+        progress?.Invoke(done, models.Count * runs, string.Empty);
     }
 }

@@ -1,10 +1,10 @@
 namespace OpenCode.Auth;
 
-/// <summary>Keeps credentials off plain HTTP to other machines: loopback is fine, anything else needs HTTPS or an explicit opt-out.</summary>
+/// <summary>Keeps prompts, answers and credentials off plain HTTP to other machines: loopback is fine, anything else needs HTTPS or an explicit opt-out.</summary>
 internal static class TransportSecurity
 {
-    /// <summary>Throws when <paramref name="uri"/> would carry a credential in clear text to another machine.</summary>
-    /// <param name="uri">Where the credential would go.</param>
+    /// <summary>Throws when <paramref name="uri"/> would carry requests in clear text to another machine.</summary>
+    /// <param name="uri">Where the requests would go.</param>
     /// <param name="allowInsecureHttp">The explicit opt-out (<c>auth.allowInsecureHttp</c>).</param>
     /// <param name="setting">The setting that holds <paramref name="uri"/>, named in the message.</param>
     public static void EnsureSecure(Uri uri, bool allowInsecureHttp, string setting)
@@ -12,7 +12,7 @@ internal static class TransportSecurity
         if (!allowInsecureHttp && IsInsecure(uri))
         {
             throw new OpenCodeConfigurationException(
-                $"{setting}: HTTPS is required to send credentials to '{uri.Host}', which is not this machine; use https://, or set auth.allowInsecureHttp to true for a trusted network.");
+                $"{setting}: HTTPS is required for '{uri.Host}', which is not this machine (prompts, answers and any credential would cross the network in clear text); use https://, or set auth.allowInsecureHttp to true for a trusted network.");
         }
     }
 

@@ -40,10 +40,7 @@ public sealed partial class OpenCodeClient : IDisposable
         _logger = logger ?? NullLogger.Instance;
         _auth = options.Authentication
             ?? (string.IsNullOrEmpty(options.ApiKey) ? null : new ApiKeyAuthentication(options.ApiKey, options.ApiKeyHeaderName, options.ApiKeyScheme));
-        if (_auth is not null)
-        {
-            TransportSecurity.EnsureSecure(options.Endpoint, options.AllowInsecureHttp, "apiEndpoint");
-        }
+        TransportSecurity.EnsureSecure(options.Endpoint, options.AllowInsecureHttp, "apiEndpoint");
 
         _ownsHttp = httpClient is null;
         _http = httpClient ?? CreateHttpClient(options.ConnectTimeout);

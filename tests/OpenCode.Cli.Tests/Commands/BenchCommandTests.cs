@@ -25,6 +25,31 @@ public sealed class BenchCommandTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Bench_Instances_MeasuresEveryModelOfEveryEndpointAndLeavesOutOneThatIsDown()
+    {
+        await using var first = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Models = ["fast-coder"] });
+        await using var second = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Models = ["big-coder", "fast-coder"] });
+        var down = await FakeOpenAiServer.StartAsync();
+        var downUrl = down.Url;
+        await down.DisposeAsync();
+        var config = CliRun.ConfigFile($$"""
+            {"instances": [
+              {"name": "gpu-1", "apiEndpoint": "{{first.Url}}"},
+              {"name": "gpu-2", "apiEndpoint": "{{second.Url}}"},
+              {"name": "gone", "apiEndpoint": "{{downUrl}}"}]}
+            """);
+
+        var result = await CliRun.RunAsync("bench", "--runs", "1", "--max-tokens", "4", "--config", config, "--json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var rows = document.RootElement.EnumerateArray().Select(r => (Endpoint: r.GetProperty("endpoint").GetString()!.TrimEnd('/'), Model: r.GetProperty("model").GetString())).ToList();
+        rows.ShouldBe(
+            [(first.Url.TrimEnd('/'), "fast-coder"), (second.Url.TrimEnd('/'), "big-coder"), (second.Url.TrimEnd('/'), "fast-coder")],
+            ignoreOrder: true);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Bench_Table_ShowsTtftTokensPerSecondAndLatency()
     {
         await using var server = await FakeOpenAiServer.StartAsync();

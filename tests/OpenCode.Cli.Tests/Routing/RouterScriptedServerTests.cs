@@ -34,7 +34,7 @@ public sealed class RouterScriptedServerTests
     [Fact(Timeout = 30_000)]
     public async Task SendMessage_LatencyWeightedWithOneSlowInstance_SendsMostRequestsToTheFastOne()
     {
-        await using var slow = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Script = { FirstChunkDelay = TimeSpan.FromMilliseconds(200) } });
+        await using var slow = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Script = { FirstChunkDelay = TimeSpan.FromMilliseconds(500) } });
         await using var fast = await FakeOpenAiServer.StartAsync();
         var options = Options(("slow", slow), ("fast", fast));
         options.Routing.LoadBalancing = "latencyWeighted";
@@ -42,13 +42,15 @@ public sealed class RouterScriptedServerTests
         await router.InitializeAsync(TestContext.Current.CancellationToken);
 
         var answeredBy = new List<string>();
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 30; i++)
         {
             answeredBy.Add(await AnsweredByAsync(router));
         }
 
         // Discovery measures both alike; once the slow one has answered, its average time to first chunk keeps it mostly idle.
-        answeredBy.Count(n => n == "fast").ShouldBeGreaterThanOrEqualTo(16, string.Join(",", answeredBy));
+        // The weights (1 / latency) give the fast one well over 90% of the picks; 70% leaves room for a loaded machine's
+        // slow first answers (JIT) that raise the fast one's average for a while.
+        answeredBy.Count(n => n == "fast").ShouldBeGreaterThanOrEqualTo(21, string.Join(",", answeredBy));
         var stats = router.GetStatistics().Instances;
         stats[0].LatencyMs.ShouldBeGreaterThan(stats[1].LatencyMs);
     }

@@ -61,13 +61,25 @@ public sealed class ProviderAuthenticationTests
 
         if (refused)
         {
-            error.ShouldBeOfType<OpenCodeConfigurationException>().Message.ShouldStartWith("apiEndpoint: HTTPS is required to send credentials to 'gateway.example.com'");
+            error.ShouldBeOfType<OpenCodeConfigurationException>().Message.ShouldStartWith("apiEndpoint: HTTPS is required for 'gateway.example.com'");
             handler.Requests.ShouldBeEmpty();
         }
         else
         {
             error.ShouldBeNull();
         }
+    }
+
+    [Fact]
+    public async Task Initialize_PlainHttpToAnotherHostWithoutCredential_RefusedBeforeSending()
+    {
+        var handler = new ScriptedHandler((_, _, _) => Task.FromResult(ScriptedHandler.Json("""{"data":[{"id":"tiny"}]}""")));
+        await using var provider = new OpenCodeProvider(new OpenCodeOptions { ApiEndpoint = "http://gateway.example.com/v1" }, new HttpClient(handler));
+
+        var error = await Should.ThrowAsync<OpenCodeConfigurationException>(() => provider.InitializeAsync(Ct));
+
+        error.Message.ShouldContain("HTTPS is required for 'gateway.example.com'");
+        handler.Requests.ShouldBeEmpty();
     }
 
     [Fact]
