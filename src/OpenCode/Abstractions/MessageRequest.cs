@@ -1,7 +1,8 @@
 namespace OpenCode;
 
 /// <summary>One request to a model: a conversation or a raw prompt, and how to sample.</summary>
-public sealed class MessageRequest
+/// <remarks>A record, so a changed copy is <c>request with { Model = … }</c>; lists compare by reference.</remarks>
+public sealed record MessageRequest
 {
     /// <summary>Gets the conversation. Empty for a plain completion.</summary>
     public IReadOnlyList<Message> Messages { get; init; } = [];

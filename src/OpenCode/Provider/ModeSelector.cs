@@ -22,7 +22,7 @@ internal static class ModeSelector
         switch (request.Mode)
         {
             case CompletionMode.Chat when hasPrompt:
-                return new WireRequest(WireRequestKind.Chat, model, CopyWithMessages(request, [Message.User(request.Prompt!)]));
+                return new WireRequest(WireRequestKind.Chat, model, request with { Messages = [Message.User(request.Prompt!)], Prompt = null });
             case CompletionMode.Chat:
                 return new WireRequest(WireRequestKind.Chat, model, request);
             case CompletionMode.Completion:
@@ -44,22 +44,4 @@ internal static class ModeSelector
         var format = Families.ModelFamily.FromId(capabilities.Family)?.InstructionFormat;
         return new WireRequest(WireRequestKind.Completion, model, request, format?.Render(request.Messages) ?? PlainPromptRenderer.Render(request.Messages));
     }
-
-    private static MessageRequest CopyWithMessages(MessageRequest request, IReadOnlyList<Message> messages) => Copy(request, messages, null, request.AdditionalParameters);
-
-    /// <summary>Copies a request with other messages, prompt and custom parameters.</summary>
-    public static MessageRequest Copy(
-        MessageRequest request, IReadOnlyList<Message> messages, string? prompt, IReadOnlyDictionary<string, object?>? additionalParameters) => new()
-        {
-            Prompt = prompt,
-            Messages = messages,
-            Model = request.Model,
-            Mode = request.Mode,
-            MaxTokens = request.MaxTokens,
-            Temperature = request.Temperature,
-            TopP = request.TopP,
-            Stop = request.Stop,
-            Seed = request.Seed,
-            AdditionalParameters = additionalParameters,
-        };
 }

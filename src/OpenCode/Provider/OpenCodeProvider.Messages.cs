@@ -152,7 +152,7 @@ public sealed partial class OpenCodeProvider
             ProviderLog.ParameterDropped(_logger, name, dialect);
         }
 
-        return ModeSelector.Copy(request, request.Messages, request.Prompt, extra.Where(p => DialectParameters.Accepts(dialect, p.Key)).ToDictionary(StringComparer.Ordinal));
+        return request with { AdditionalParameters = extra.Where(p => DialectParameters.Accepts(dialect, p.Key)).ToDictionary(StringComparer.Ordinal) };
     }
 
     private string? ResolveModel(string? requested, State state)

@@ -118,7 +118,7 @@ public sealed partial class OpenCodeRouter
         var fallback = _options.FallbackModel is { Length: > 0 } f && !string.Equals(f, plan.Request.Model, StringComparison.Ordinal) ? f : null;
         foreach (var model in fallback is null ? [plan.Request.Model] : (string?[])[plan.Request.Model, fallback])
         {
-            var request = RequestCopy.WithModel(plan.Request, model);
+            var request = plan.Request.Model == model ? plan.Request : plan.Request with { Model = model };
             while (Pick(model, route.Tried) is { } state)
             {
                 route.Tried.Add(state);

@@ -37,7 +37,7 @@ internal sealed class ContextFitter(IReadOnlyList<InstanceState> instances, stri
         switch (overflow)
         {
             case "largerModel" when LargerModel(needed) is { } larger:
-                return new RoutePlan(RequestCopy.WithModel(request, larger), larger, 0);
+                return new RoutePlan(request with { Model = larger }, larger, 0);
             case "dropOldest" when request.Prompt is null && Drop(request, counts, window) is { } fitted:
                 RouterLog.DroppedMessages(logger, request.Messages.Count - fitted.Messages.Count, model, window);
                 return new RoutePlan(fitted, selected, request.Messages.Count - fitted.Messages.Count);
@@ -100,7 +100,7 @@ internal sealed class ContextFitter(IReadOnlyList<InstanceState> instances, stri
             }
         }
 
-        return total > window ? null : RequestCopy.With(request, request.Model, [.. request.Messages.Where((_, i) => keep[i])], request.Temperature);
+        return total > window ? null : request with { Messages = [.. request.Messages.Where((_, i) => keep[i])] };
     }
 
     /// <summary>The smallest window among the available instances serving the model (the one every pick must fit); <see langword="null"/> when unknown.</summary>

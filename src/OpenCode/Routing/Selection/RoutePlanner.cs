@@ -28,7 +28,7 @@ internal sealed class RoutePlanner(IReadOnlyList<InstanceState> instances, Routi
         model ??= defaultModel;
         var routed = model == request.Model && temperature == request.Temperature
             ? request
-            : RequestCopy.With(request, model, request.Messages, temperature);
+            : request with { Model = model, Temperature = temperature };
         return _fitter.NeedsCheck(routed, out var window)
             ? _fitter.FitAsync(routed, selected, window, cancellationToken)
             : ValueTask.FromResult(new RoutePlan(routed, selected, 0));
