@@ -128,6 +128,7 @@ public sealed class AuthCommandTests : IDisposable
     {
         var prefix = $"OCT{Guid.NewGuid():N}_";
         Environment.SetEnvironmentVariable(prefix + "CREDENTIAL_STORE", _store);
+        Environment.SetEnvironmentVariable(prefix + "USAGE_DB", Path.Combine(_store, "usage.db"));
         try
         {
             using var stdout = new StringWriter();
@@ -139,6 +140,7 @@ public sealed class AuthCommandTests : IDisposable
         finally
         {
             Environment.SetEnvironmentVariable(prefix + "CREDENTIAL_STORE", null);
+            Environment.SetEnvironmentVariable(prefix + "USAGE_DB", null);
         }
     }
 }

@@ -64,6 +64,8 @@ public sealed class ChatCommandTests
         using var stdout = new FlushSignalWriter();
         using var stderr = new StringWriter();
 
+        // A ledger of its own, never the user's.
+        Environment.SetEnvironmentVariable("OCT_CANCEL_USAGE_DB", Path.Combine(Directory.CreateTempSubdirectory("opencode-ledger-").FullName, "usage.db"));
         var run = CliApp.RunAsync(["chat", "trigger:slow", "--endpoint", server.Url], new CliContext(stdout, stderr, false, "OCT_CANCEL_"), cancellation.Token);
         await stdout.FirstTextFlushed.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
         await cancellation.CancelAsync();
