@@ -1,23 +1,46 @@
+using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
+using OpenCode.Routing;
 
 namespace OpenCode.Cli.Commands;
 
 /// <summary>Sends one request and prints the answer: streamed text, or one JSON object at the end with <c>--json</c>.</summary>
 internal static class GenerationRunner
 {
+    /// <summary>Sends a chat or completion request: to the configured server, or with <c>instances</c> through a router over them.</summary>
     public static Task<int> RunAsync(CommandSession session, MessageRequest request, CancellationToken cancellationToken) =>
-        RunAsync(session, provider => provider.SendMessageAsync(request, cancellationToken), cancellationToken);
+        session.Settings.Options.Instances.Count > 0 && !session.Settings.IsDirect
+            ? RunRoutedAsync(session, request, cancellationToken)
+            : RunAsync(session, provider => provider.SendMessageAsync(request, cancellationToken), cancellationToken);
 
     /// <summary>Runs any generation of the provider (chat, completion, infill) with the same output.</summary>
     public static async Task<int> RunAsync(CommandSession session, Func<Provider.OpenCodeProvider, IAsyncEnumerable<MessageChunk>> generate, CancellationToken cancellationToken)
     {
         await session.InitializeAsync(cancellationToken);
+        return await PrintAsync(session, generate(session.Provider), cancellationToken);
+    }
+
+    private static async Task<int> RunRoutedAsync(CommandSession session, MessageRequest request, CancellationToken cancellationToken)
+    {
+        var router = OpenCodeRouterFactory.Create(
+            session.Settings.Options,
+            stores: session.Provider.Stores,
+            credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix));
+        await using (router)
+        {
+            await router.InitializeAsync(cancellationToken);
+            return await PrintAsync(session, router.SendMessageAsync(request, cancellationToken), cancellationToken);
+        }
+    }
+
+    private static async Task<int> PrintAsync(CommandSession session, IAsyncEnumerable<MessageChunk> chunks, CancellationToken cancellationToken)
+    {
         var json = session.Arguments.Json;
         var printer = new StreamPrinter(session.Context, showReasoning: session.Arguments.Verbose);
         CompletedMessage completed;
         try
         {
-            completed = await generate(session.Provider)
+            completed = await chunks
                 .ToCompletedMessageAsync(json ? null : printer.Write, cancellationToken: cancellationToken);
         }
         finally

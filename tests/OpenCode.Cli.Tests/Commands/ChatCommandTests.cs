@@ -19,6 +19,28 @@ public sealed class ChatCommandTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Chat_InstancesWithOneDown_RoutedToTheHealthyOneAndRecordedUnderItsName()
+    {
+        await using var sick = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Script = { Down = true } });
+        await using var healthy = await FakeOpenAiServer.StartAsync();
+        var config = CliRun.ConfigFile($$"""
+            {"instances": [{"name": "sick", "apiEndpoint": "{{sick.Url}}"}, {"name": "healthy", "apiEndpoint": "{{healthy.Url}}"}]}
+            """);
+        var ledger = Path.Combine(Directory.CreateTempSubdirectory("opencode-ledger-").FullName, "usage.db");
+        var environment = new Dictionary<string, string> { ["USAGE_DB"] = ledger };
+
+        var result = await CliRun.RunAsync(["chat", "Write a function", "--config", config], environment, TestContext.Current.CancellationToken);
+        var usage = await CliRun.RunAsync(["usage", "--ledger", ledger, "--json"], environment, TestContext.Current.CancellationToken);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldBe(FakeResponses.ChatText + Environment.NewLine);
+        healthy.Requests.ShouldContain(r => r.Path == "/v1/chat/completions");
+        using var document = System.Text.Json.JsonDocument.Parse(usage.Stdout);
+        document.RootElement.GetProperty("byModel").EnumerateArray()
+            .ShouldContain(m => m.GetProperty("endpoint").GetString() == "healthy" && m.GetProperty("totals").GetProperty("errors").GetInt64() == 0);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Chat_SystemMaxTokensTemperature_SentInRequestBody()
     {
         await using var server = await FakeOpenAiServer.StartAsync();
