@@ -41,12 +41,28 @@ public static class OpenCodeRouterFactory
         loggerFactory ??= NullLoggerFactory.Instance;
         var time = timeProvider ?? TimeProvider.System;
         var ledger = stores ?? OpenCodeStores.CreateInMemory();
-        var instances = options.Instances.Select(i => (IRoutedInstance)new ProviderInstance(
+        var instances = options.Instances.Select((i, index) => (IRoutedInstance)new ProviderInstance(
             i.Name,
-            new OpenCodeProvider(ForInstance(options, i), httpClientFor?.Invoke(i.Name), loggerFactory, time, ledger, alerts, credentialStore) { EndpointName = i.Name },
+            CreateProvider(index, () => new OpenCodeProvider(
+                ForInstance(options, i), httpClientFor?.Invoke(i.Name), loggerFactory, time, ledger, alerts, credentialStore)
+            { EndpointName = i.Name }),
             time)).ToList();
         var dependencies = new RouterDependencies(options, time, random ?? Random.Shared, loggerFactory.CreateLogger("OpenCode.Routing"), stores?.Cache, stores?.Health);
         return new OpenCodeRouter(instances, dependencies);
+    }
+
+    /// <summary>Builds an instance's provider; a setting it rejects is named by its path under <c>instances[i]</c>, where the user wrote it.</summary>
+    private static OpenCodeProvider CreateProvider(int index, Func<OpenCodeProvider> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (OpenCodeConfigurationException ex)
+        {
+            var errors = ex.Errors.Select(error => $"instances[{index}].{error}").ToList();
+            throw new OpenCodeConfigurationException(string.Join("; ", errors), errors);
+        }
     }
 
     /// <summary>The settings of one instance: the top level's, with the instance's endpoint and the sections it sets.</summary>

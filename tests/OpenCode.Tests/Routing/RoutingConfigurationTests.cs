@@ -65,6 +65,23 @@ public sealed class RoutingConfigurationTests
     }
 
     [Fact]
+    public void Create_InstanceAuthBrokenRule_NamesTheSettingUnderItsInstance()
+    {
+        var options = new OpenCodeOptions
+        {
+            Instances =
+            {
+                new InstanceOptions { Name = "a", ApiEndpoint = "http://127.0.0.1:1" },
+                new InstanceOptions { Name = "b", ApiEndpoint = "http://127.0.0.1:2", Auth = new AuthOptions { ApiKey = "k", ApiKeyHeader = "bad header" } },
+            },
+        };
+
+        var ex = Should.Throw<OpenCodeConfigurationException>(() => OpenCodeRouterFactory.Create(options));
+
+        ex.Errors.ShouldHaveSingleItem().ShouldStartWith("instances[1].auth.apiKeyHeader:");
+    }
+
+    [Fact]
     public void Bind_UnknownInstanceSetting_IsAnErrorNamingIt()
     {
         var error = Should.Throw<OpenCodeConfigurationException>(() => Bind("""{ "instances": [ { "name": "a", "apiEndpoint": "http://h", "weight": 2 } ] }"""));
