@@ -1,7 +1,5 @@
-using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
 using OpenCode.Provider;
-using OpenCode.Routing;
 
 namespace OpenCode.Cli.Commands;
 
@@ -20,7 +18,7 @@ internal static class ModelStatsRunner
         CommandSession session, string prompt, int runs, int maxTokens, Action<int, int, string>? progress, CancellationToken cancellationToken)
     {
         var rows = new List<ModelStatsJson>();
-        foreach (var (name, provider) in Targets(session))
+        foreach (var (name, provider) in InstanceTargets.For(session))
         {
             await using (provider == session.Provider ? null : provider)
             {
@@ -45,26 +43,6 @@ internal static class ModelStatsRunner
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>The server of the session, or with <c>instances</c> configured one provider per instance (so every endpoint is measured).</summary>
-    private static IEnumerable<(string? Name, OpenCodeProvider Provider)> Targets(CommandSession session)
-    {
-        var options = session.Settings.Options;
-        if (options.Instances.Count == 0 || session.Settings.IsDirect)
-        {
-            yield return (null, session.Provider);
-            yield break;
-        }
-
-        foreach (var instance in options.Instances)
-        {
-            yield return (instance.Name, new OpenCodeProvider(
-                OpenCodeRouterFactory.ForInstance(options, instance),
-                stores: session.Provider.Stores,
-                credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
-            { EndpointName = instance.Name });
-        }
     }
 
     private static async Task MeasureAsync(

@@ -20,12 +20,30 @@ internal static class ModelsCommand
 
     private static async Task<int> RunAsync(CommandSession session, CancellationToken cancellationToken)
     {
-        await session.InitializeAsync(cancellationToken);
-        var models = await session.Provider.ListModelsAsync(cancellationToken);
-        var properties = await session.Provider.Client.GetServerPropertiesAsync(cancellationToken);
-        var capabilities = await session.Provider.GetCapabilitiesAsync(cancellationToken);
-        var discovered = await session.Provider.ModelManager.GetModelsAsync(cancellationToken);
-        var rows = models.Select(model => ModelJson.From(model, properties, models.Count, capabilities, discovered.FirstOrDefault(d => d.Id == model.Id))).ToList();
+        var rows = new List<ModelJson>();
+        foreach (var (name, provider) in InstanceTargets.For(session))
+        {
+            await using (name is null ? null : provider)
+            {
+                if (name is null)
+                {
+                    await session.InitializeAsync(cancellationToken);
+                    rows.AddRange(await ListAsync(provider, cancellationToken));
+                    continue;
+                }
+
+                try
+                {
+                    rows.AddRange((await ListAsync(provider, cancellationToken)).Select(row => row with { Instance = name }));
+                }
+                catch (OpenCodeException ex)
+                {
+                    // The other instances are still listed; `opencode health` tells more about this one.
+                    await session.Context.Error.WriteLineAsync($"instance {name}: {ex.Code}: {ex.Message}");
+                }
+            }
+        }
+
         if (session.Arguments.Json)
         {
             await JsonOutput.WriteAsync(session.Context.Out, rows, CliJsonContext.Default.ListModelJson);
@@ -36,5 +54,14 @@ internal static class ModelsCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static async Task<List<ModelJson>> ListAsync(Provider.OpenCodeProvider provider, CancellationToken cancellationToken)
+    {
+        var models = await provider.ListModelsAsync(cancellationToken);
+        var properties = await provider.Client.GetServerPropertiesAsync(cancellationToken);
+        var capabilities = await provider.GetCapabilitiesAsync(cancellationToken);
+        var discovered = await provider.ModelManager.GetModelsAsync(cancellationToken);
+        return [.. models.Select(model => ModelJson.From(model, properties, models.Count, capabilities, discovered.FirstOrDefault(d => d.Id == model.Id)))];
     }
 }

@@ -22,6 +22,9 @@ internal sealed record ModelJson(
     bool? SupportsFillInTheMiddle,
     ModelCapabilities? Capabilities)
 {
+    /// <summary>Gets the instance that serves the model, when <c>instances</c> are configured; else <see langword="null"/>.</summary>
+    public string? Instance { get; init; }
+
     public static ModelJson From(ModelInfo model, ServerProperties? properties, int modelCount, ProviderCapabilities capabilities, DiscoveredModel? discovered)
     {
         var loaded = IsLoaded(model.Id, properties, modelCount) || model.Id == capabilities.Model;

@@ -8,7 +8,14 @@ internal static class ModelsTable
     public static void Write(TextWriter output, IReadOnlyList<ModelJson> models)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        var table = new Table()
+        var byInstance = models.Any(m => m.Instance is not null);
+        var table = new Table();
+        if (byInstance)
+        {
+            table.AddColumn("instance");
+        }
+
+        table
             .AddColumn("id")
             .AddColumn("family")
             .AddColumn(new TableColumn("context").RightAligned())
@@ -16,12 +23,15 @@ internal static class ModelsTable
             .AddColumn(new TableColumn("size").RightAligned());
         foreach (var model in models)
         {
-            table.AddRow(
+            string[] cells =
+            [
                 Markup.Escape(model.Id),
                 Markup.Escape(model.Family),
                 Units.Tokens(model.ContextWindow),
                 Units.Count(model.ParameterCount),
-                Units.Bytes(model.SizeBytes));
+                Units.Bytes(model.SizeBytes),
+            ];
+            table.AddRow(byInstance ? [Markup.Escape(model.Instance ?? string.Empty), .. cells] : cells);
         }
 
         console.Write(table);

@@ -50,6 +50,33 @@ public sealed class BenchCommandTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Models_Instances_ListsEachInstancesModelsAndWarnsAboutOneThatIsDown()
+    {
+        await using var first = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Models = ["fast-coder"] });
+        await using var second = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Models = ["big-coder"] });
+        var down = await FakeOpenAiServer.StartAsync();
+        var downUrl = down.Url;
+        await down.DisposeAsync();
+        var config = CliRun.ConfigFile($$"""
+            {"instances": [
+              {"name": "gpu-1", "apiEndpoint": "{{first.Url}}"},
+              {"name": "gpu-2", "apiEndpoint": "{{second.Url}}"},
+              {"name": "gone", "apiEndpoint": "{{downUrl}}"}]}
+            """);
+
+        var json = await CliRun.RunAsync("models", "--config", config, "--json");
+        var table = await CliRun.RunAsync("models", "--config", config);
+
+        json.ExitCode.ShouldBe(0, json.ToString());
+        using var document = JsonDocument.Parse(json.Stdout);
+        document.RootElement.EnumerateArray().Select(m => (m.GetProperty("instance").GetString(), m.GetProperty("id").GetString()))
+            .ShouldBe([("gpu-1", "fast-coder"), ("gpu-2", "big-coder")]);
+        json.Stderr.ShouldContain("instance gone: ");
+        table.Stdout.ShouldContain("instance");
+        table.Stdout.ShouldContain("gpu-2");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Bench_Table_ShowsTtftTokensPerSecondAndLatency()
     {
         await using var server = await FakeOpenAiServer.StartAsync();

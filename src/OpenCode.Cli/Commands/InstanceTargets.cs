@@ -1,0 +1,32 @@
+using OpenCode.Cli.Credentials;
+using OpenCode.Provider;
+using OpenCode.Routing;
+
+namespace OpenCode.Cli.Commands;
+
+/// <summary>The servers a command covers: the session's one, or with <c>instances</c> configured one provider per instance.</summary>
+internal static class InstanceTargets
+{
+    /// <summary>
+    /// Returns the session's provider (name <see langword="null"/>; the session owns it), or one new provider per instance, named,
+    /// sharing the session's stores; the caller disposes those.
+    /// </summary>
+    public static IEnumerable<(string? Name, OpenCodeProvider Provider)> For(CommandSession session)
+    {
+        var options = session.Settings.Options;
+        if (options.Instances.Count == 0 || session.Settings.IsDirect)
+        {
+            yield return (null, session.Provider);
+            yield break;
+        }
+
+        foreach (var instance in options.Instances)
+        {
+            yield return (instance.Name, new OpenCodeProvider(
+                OpenCodeRouterFactory.ForInstance(options, instance),
+                stores: session.Provider.Stores,
+                credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
+            { EndpointName = instance.Name });
+        }
+    }
+}
