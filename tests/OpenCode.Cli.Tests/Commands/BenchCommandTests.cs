@@ -29,15 +29,7 @@ public sealed class BenchCommandTests
     {
         await using var first = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Models = ["fast-coder"] });
         await using var second = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Models = ["big-coder", "fast-coder"] });
-        var down = await FakeOpenAiServer.StartAsync();
-        var downUrl = down.Url;
-        await down.DisposeAsync();
-        var config = CliRun.ConfigFile($$"""
-            {"instances": [
-              {"name": "gpu-1", "apiEndpoint": "{{first.Url}}"},
-              {"name": "gpu-2", "apiEndpoint": "{{second.Url}}"},
-              {"name": "gone", "apiEndpoint": "{{downUrl}}"}]}
-            """);
+        var config = await InstancesConfigAsync(first, second);
 
         var result = await CliRun.RunAsync("bench", "--runs", "1", "--max-tokens", "4", "--config", config, "--json");
 
@@ -54,15 +46,7 @@ public sealed class BenchCommandTests
     {
         await using var first = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Models = ["fast-coder"] });
         await using var second = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Models = ["big-coder"] });
-        var down = await FakeOpenAiServer.StartAsync();
-        var downUrl = down.Url;
-        await down.DisposeAsync();
-        var config = CliRun.ConfigFile($$"""
-            {"instances": [
-              {"name": "gpu-1", "apiEndpoint": "{{first.Url}}"},
-              {"name": "gpu-2", "apiEndpoint": "{{second.Url}}"},
-              {"name": "gone", "apiEndpoint": "{{downUrl}}"}]}
-            """);
+        var config = await InstancesConfigAsync(first, second);
 
         var json = await CliRun.RunAsync("models", "--config", config, "--json");
         var table = await CliRun.RunAsync("models", "--config", config);
@@ -97,5 +81,19 @@ public sealed class BenchCommandTests
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stderr.ShouldContain("--runs: 0 is out of range");
+    }
+
+    /// <summary>A config with two running instances and a third whose server has stopped.</summary>
+    private static async Task<string> InstancesConfigAsync(FakeOpenAiServer first, FakeOpenAiServer second)
+    {
+        var down = await FakeOpenAiServer.StartAsync();
+        var downUrl = down.Url;
+        await down.DisposeAsync();
+        return CliRun.ConfigFile($$"""
+            {"instances": [
+              {"name": "gpu-1", "apiEndpoint": "{{first.Url}}"},
+              {"name": "gpu-2", "apiEndpoint": "{{second.Url}}"},
+              {"name": "gone", "apiEndpoint": "{{downUrl}}"}]}
+            """);
     }
 }
