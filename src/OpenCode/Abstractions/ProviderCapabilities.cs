@@ -1,7 +1,7 @@
 namespace OpenCode;
 
 /// <summary>What a provider's server and model can do, as the server reports it.</summary>
-public sealed class ProviderCapabilities
+public sealed record ProviderCapabilities
 {
     /// <summary>Gets the model these capabilities describe.</summary>
     public required string Model { get; init; }

@@ -37,6 +37,8 @@ internal static class ErrorClassifier
                 new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"{operation} failed: the model was not found. {where}{detail}", status, body) { ServerErrorType = serverType },
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity =>
                 new OpenCodeException(OpenCodeErrorCodes.InvalidRequest, $"{operation} failed: the server rejected the request. {where}{detail}", status, body) { ServerErrorType = serverType },
+            HttpStatusCode.RequestTimeout =>
+                new OpenCodeException(OpenCodeErrorCodes.Timeout, $"{operation} failed: the server timed the request out. {where}{detail}", status, body, retryAfter) { ServerErrorType = serverType },
             HttpStatusCode.NotImplemented =>
                 new OpenCodeException(OpenCodeErrorCodes.CapabilityNotSupported, $"{operation} failed: the server does not offer this. {where}{detail}", status, body) { ServerErrorType = serverType },
             >= HttpStatusCode.InternalServerError =>

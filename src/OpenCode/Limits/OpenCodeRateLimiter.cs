@@ -19,13 +19,12 @@ public sealed class OpenCodeRateLimiter : IDisposable
     private readonly RateLimitOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrencyLimiter _slots;
+    private readonly int _slotCount;
     private readonly ConcurrentDictionary<string, ModelBudget> _budgets = new(StringComparer.Ordinal);
-    private readonly Action _released;
     private readonly IRateLimitStore? _sharedStore;
     private readonly string _sharedScope;
     private readonly ConcurrentDictionary<string, SharedWindowRateLimiter> _shared = new(StringComparer.Ordinal);
     private long _pausedUntilUtcTicks;
-    private int _inFlight;
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeRateLimiter"/> class.</summary>
     /// <param name="options">The limits.</param>
@@ -42,13 +41,13 @@ public sealed class OpenCodeRateLimiter : IDisposable
         _sharedStore = sharedStore;
         _sharedScope = sharedScope;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _slotCount = options.ConcurrentRequests;
         _slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = options.ConcurrentRequests,
+            PermitLimit = _slotCount,
             QueueLimit = options.MaxQueueSize,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        _released = () => Interlocked.Decrement(ref _inFlight);
     }
 
     /// <summary>Waits for permission to send one request to <paramref name="model"/>.</summary>
@@ -65,7 +64,6 @@ public sealed class OpenCodeRateLimiter : IDisposable
         using var deadline = _options.QueueTimeout > 0 ? new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.QueueTimeout), _timeProvider) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var slot = await AcquireSlotAsync(linked.Token, cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _inFlight);
         try
         {
             await WaitOutPauseAsync(linked.Token, cancellationToken).ConfigureAwait(false);
@@ -74,13 +72,13 @@ public sealed class OpenCodeRateLimiter : IDisposable
             if (await TryTakeAsync(budget, reserved, linked.Token, cancellationToken).ConfigureAwait(false) is not { } retryAfter)
             {
                 await TakeSharedAsync(model, budget, reserved, linked.Token, cancellationToken).ConfigureAwait(false);
-                return new RateLimitGrant(model, false, reserved, _timeProvider.GetElapsedTime(start), slot, budget.Tokens, _released);
+                return new RateLimitGrant(model, false, reserved, _timeProvider.GetElapsedTime(start), slot, budget.Tokens);
             }
 
             if (_options.FallbackModel is { Length: > 0 } fallback && fallback != model && TryTakeNow(BudgetFor(fallback), reserved))
             {
                 await TakeSharedAsync(fallback, BudgetFor(fallback), reserved, linked.Token, cancellationToken).ConfigureAwait(false);
-                return new RateLimitGrant(fallback, true, reserved, _timeProvider.GetElapsedTime(start), slot, BudgetFor(fallback).Tokens, _released);
+                return new RateLimitGrant(fallback, true, reserved, _timeProvider.GetElapsedTime(start), slot, BudgetFor(fallback).Tokens);
             }
 
             throw new OpenCodeRateLimitException(
@@ -91,7 +89,6 @@ public sealed class OpenCodeRateLimiter : IDisposable
         catch
         {
             slot.Dispose();
-            _released();
             throw;
         }
     }
@@ -115,7 +112,8 @@ public sealed class OpenCodeRateLimiter : IDisposable
         var statistics = _slots.GetStatistics();
         var paused = Interlocked.Read(ref _pausedUntilUtcTicks);
         return new RateLimiterSnapshot(
-            Volatile.Read(ref _inFlight),
+            // Slots held are the limit minus the free ones: the limiter itself is the one count of requests in flight.
+            _slotCount - (int)(statistics?.CurrentAvailablePermits ?? _slotCount),
             statistics?.CurrentQueuedCount ?? 0,
             statistics?.CurrentAvailablePermits ?? 0,
             paused > _timeProvider.GetUtcNow().UtcTicks ? new DateTimeOffset(paused, TimeSpan.Zero) : null);

@@ -8,11 +8,10 @@ public sealed class RateLimitGrant : IDisposable
 {
     private readonly RateLimitLease _slot;
     private readonly TokenBudget _tokens;
-    private readonly Action _released;
     private int _settled;
     private int _disposed;
 
-    internal RateLimitGrant(string model, bool isFallback, long reservedTokens, TimeSpan waited, RateLimitLease slot, TokenBudget tokens, Action released)
+    internal RateLimitGrant(string model, bool isFallback, long reservedTokens, TimeSpan waited, RateLimitLease slot, TokenBudget tokens)
     {
         Model = model;
         IsFallback = isFallback;
@@ -20,7 +19,6 @@ public sealed class RateLimitGrant : IDisposable
         Waited = waited;
         _slot = slot;
         _tokens = tokens;
-        _released = released;
     }
 
     /// <summary>Gets the model the request may use: the requested one, or the configured fallback when its limits were spent.</summary>
@@ -51,7 +49,6 @@ public sealed class RateLimitGrant : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _slot.Dispose();
-            _released();
         }
     }
 }

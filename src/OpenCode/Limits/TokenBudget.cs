@@ -40,22 +40,7 @@ internal sealed class TokenBudget : IDisposable
     }
 
     /// <summary>Takes tokens if there are enough and nobody is waiting ahead; otherwise says how long until there would be.</summary>
-    public bool TryTake(long tokens, out TimeSpan retryAfter)
-    {
-        lock (_gate)
-        {
-            Refill();
-            if (_available >= tokens && Volatile.Read(ref _waiting) == 0)
-            {
-                _available -= tokens;
-                retryAfter = TimeSpan.Zero;
-                return true;
-            }
-
-            retryAfter = TimeUntil(tokens);
-            return false;
-        }
-    }
+    public bool TryTake(long tokens, out TimeSpan retryAfter) => TryTakeCore(tokens, respectWaiters: true, out retryAfter);
 
     /// <summary>Waits until the tokens can be taken, in turn with other waiters.</summary>
     public async ValueTask TakeAsync(long tokens, CancellationToken cancellationToken)
@@ -71,7 +56,7 @@ internal sealed class TokenBudget : IDisposable
             await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                while (!TryTakeInTurn(tokens, out var wait))
+                while (!TryTakeCore(tokens, respectWaiters: false, out var wait))
                 {
                     await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
                 }
@@ -109,12 +94,13 @@ internal sealed class TokenBudget : IDisposable
 
     public void Dispose() => _turn.Dispose();
 
-    private bool TryTakeInTurn(long tokens, out TimeSpan wait)
+    /// <summary>Takes the tokens when there are enough; a newcomer (<paramref name="respectWaiters"/>) also lets earlier waiters go first.</summary>
+    private bool TryTakeCore(long tokens, bool respectWaiters, out TimeSpan wait)
     {
         lock (_gate)
         {
             Refill();
-            if (_available >= tokens)
+            if (_available >= tokens && (!respectWaiters || Volatile.Read(ref _waiting) == 0))
             {
                 _available -= tokens;
                 wait = TimeSpan.Zero;

@@ -85,7 +85,7 @@ internal sealed class GenerationScope
 
         if (chunk.IsDone)
         {
-            chunk = WithCost(chunk);
+            chunk = WithProviderMetadata(chunk);
             Complete(chunk);
         }
 
@@ -128,7 +128,7 @@ internal sealed class GenerationScope
     }
 
     /// <summary>Adds to the final chunk what only the provider knows: the cost, and that a fallback model served the request.</summary>
-    private MessageChunk WithCost(MessageChunk final)
+    private MessageChunk WithProviderMetadata(MessageChunk final)
     {
         var usage = final.Metadata.Usage;
         var cost = usage is { Cost: null } ? _services.CostOf(final.Metadata.Model ?? _grant.Model, usage) : null;

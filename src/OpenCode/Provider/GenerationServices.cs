@@ -10,12 +10,12 @@ internal sealed class GenerationServices(IUsageStore ledger, CostCalculator cost
 {
     public TimeProvider TimeProvider => timeProvider;
 
-    /// <summary>Records a finished generation: its ledger line (idempotent by id) and its outcome for the alert rules.</summary>
+    /// <summary>Records a finished generation: its ledger line (idempotent by id; the cost is the one the final chunk carries) and its outcome for the alert rules.</summary>
     public async Task RecordAsync(string endpoint, string model, string? credential, TokenUsage? usage, string? errorCode, TimeSpan latency)
     {
         var record = new UsageRecord(
             Guid.NewGuid(), timeProvider.GetUtcNow(), endpoint, model, credential, usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0,
-            usage is null ? null : costs.Calculate(model, usage.PromptTokens, usage.CompletionTokens), errorCode);
+            usage?.Cost, errorCode);
         try
         {
             await ledger.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);

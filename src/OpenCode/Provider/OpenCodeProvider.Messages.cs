@@ -47,7 +47,7 @@ public sealed partial class OpenCodeProvider
         try
         {
             var chunks = await state.Resilience.ExecuteAsync(
-                static (attempt, token) => attempt.Provider.OpenAttemptAsync(attempt, token), new Attempt(this, wire, alwaysStream || _options.Features.Streaming, scope, cancellationToken), cancellationToken)
+                static (attempt, token) => attempt.Provider.OpenAttemptAsync(attempt, token), new Attempt(this, state, wire, alwaysStream || _options.Features.Streaming, scope, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             return (chunks, scope);
         }
@@ -82,7 +82,8 @@ public sealed partial class OpenCodeProvider
     /// <summary>One attempt: opens the stream with a token of its own (the total timeout cancels it only until the first chunk), and reads the first chunk.</summary>
     private async ValueTask<IAsyncEnumerator<MessageChunk>> OpenAttemptAsync(Attempt attempt, CancellationToken attemptToken)
     {
-        var state = await EnsureInitializedAsync(attempt.CallerToken).ConfigureAwait(false);
+        // The first attempt uses the state the request was prepared with; a retry looks again, in case a local server restarted elsewhere.
+        var state = attempt.Tries++ == 0 ? attempt.State : await EnsureInitializedAsync(attempt.CallerToken).ConfigureAwait(false);
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(attempt.CallerToken);
         IAsyncEnumerator<MessageChunk>? chunks = null;
         try
@@ -190,7 +191,23 @@ public sealed partial class OpenCodeProvider
     }
 
     /// <summary>The state of one attempt of <see cref="OpenAttemptAsync"/>, passed through the resilience pipeline without a closure.</summary>
-    private sealed record Attempt(OpenCodeProvider Provider, WireRequest Wire, bool Stream, GenerationScope Scope, CancellationToken CallerToken);
+    private sealed class Attempt(OpenCodeProvider provider, State state, WireRequest wire, bool stream, GenerationScope scope, CancellationToken callerToken)
+    {
+        public OpenCodeProvider Provider => provider;
+
+        public State State => state;
+
+        public WireRequest Wire => wire;
+
+        public bool Stream => stream;
+
+        public GenerationScope Scope => scope;
+
+        public CancellationToken CallerToken => callerToken;
+
+        /// <summary>Gets or sets how many attempts have started (Polly runs them one after another, never at once).</summary>
+        public int Tries { get; set; }
+    }
 
     /// <summary>The chunks of one call; each enumeration opens its own request, as an async iterator would.</summary>
     private sealed class DeferredChunks(OpenCodeProvider provider, Func<OpenCodeProvider, State, WireRequest> prepare, bool alwaysStream, CancellationToken callToken)

@@ -83,22 +83,7 @@ public sealed partial class OpenCodeRouter : IAIProvider
         var state = _instances.FirstOrDefault(i => i.Serves(_defaultModel) && HealthTracker.IsAvailable(i))
             ?? _instances.First(i => i.Models is not null && HealthTracker.IsAvailable(i));
         var capabilities = await state.Instance.GetCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
-        return new ProviderCapabilities
-        {
-            Model = capabilities.Model,
-            AvailableModels = models,
-            ContextWindow = capabilities.ContextWindow,
-            TrainingContextWindow = capabilities.TrainingContextWindow,
-            SupportsStreaming = capabilities.SupportsStreaming,
-            SupportsChat = capabilities.SupportsChat,
-            SupportsCompletion = capabilities.SupportsCompletion,
-            SupportsFillInTheMiddle = capabilities.SupportsFillInTheMiddle,
-            ParallelSlots = capabilities.ParallelSlots,
-            ParameterCount = capabilities.ParameterCount,
-            Family = capabilities.Family,
-            SupportsInfillEndpoint = capabilities.SupportsInfillEndpoint,
-            Dialect = capabilities.Dialect,
-        };
+        return capabilities with { AvailableModels = models };
     }
 
     /// <summary>Probes every instance now (instead of waiting for the next interval) and returns the statistics after it.</summary>

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+
+using OpenCode.Tests.Fakes;
 
 namespace OpenCode.Cli.Tests.Fakes;
 
@@ -18,14 +14,10 @@ namespace OpenCode.Cli.Tests.Fakes;
 /// </summary>
 internal sealed class FakeOpenAiServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly FakeServerOptions _options;
+    private LoopbackHost? _host;
 
-    private FakeOpenAiServer(WebApplication app, FakeServerOptions options)
-    {
-        _app = app;
-        _options = options;
-    }
+    private FakeOpenAiServer(FakeServerOptions options) => _options = options;
 
     /// <summary>Gets the server's base URL, for example <c>http://127.0.0.1:41234</c>.</summary>
     public string Url { get; private set; } = string.Empty;
@@ -35,14 +27,9 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 
     public static async Task<FakeOpenAiServer> StartAsync(FakeServerOptions? options = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeOpenAiServer(app, options ?? new FakeServerOptions());
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var server = new FakeOpenAiServer(options ?? new FakeServerOptions());
+        server._host = await LoopbackHost.StartAsync(server.HandleAsync);
+        server.Url = server._host.Url;
         return server;
     }
 
@@ -52,11 +39,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         return document.RootElement.Clone();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using OpenCode.Storage.Postgres;
 using OpenCode.Storage.Tests;
+using OpenCode.Storage.Tests.Fleet;
 
 namespace OpenCode.IntegrationTests.Fleet;
 
@@ -46,34 +46,6 @@ public sealed class ProviderFleetTests(LlamaServerFixture fixture)
 
     private static long Minute(DateTimeOffset time) => time.ToUnixTimeSeconds() / 60;
 
-    private static async Task<string[]> RunClientAsync(string connectionString, string endpoint, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "OpenCode.Storage.FleetClient.exe" : "OpenCode.Storage.FleetClient"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "provider", connectionString, endpoint, $"{Limit}", $"{RequestsPerClient}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        process.ExitCode.ShouldBe(0, await stderr);
-        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        lines[^1].ShouldBe("done");
-        return lines[..^1];
-    }
+    private static Task<string[]> RunClientAsync(string connectionString, string endpoint, CancellationToken cancellationToken) =>
+        FleetClientProcess.RunAsync(["provider", connectionString, endpoint, $"{Limit}", $"{RequestsPerClient}"], TimeSpan.FromSeconds(100), cancellationToken);
 }

@@ -12,12 +12,7 @@ public sealed class ConcurrentLoadTests(LlamaServerFixture fixture)
     public async Task SendMessage_ManyConcurrentCallersOneSlot_AllAnswerExactlyAndTheLimiterNeverExceedsItsSlots()
     {
         using var cts = TestDeadline.After(Deadline);
-        var server = await fixture.StartAsync(fixture.DefaultModel, new LocalServerOptions { ContextSize = 512, Parallel = 1 }, cts.Token);
-        var options = new OpenCodeOptions { ApiEndpoint = server.BaseAddress.ToString() };
-        options.RateLimits.ConcurrentRequests = 2;
-        options.RateLimits.MaxQueueSize = 50;
-        await using var provider = new OpenCodeProvider(options);
-        await provider.InitializeAsync(cts.Token);
+        await using var provider = await StartOneSlotProviderAsync(concurrentRequests: 2, maxQueueSize: 50, cts.Token);
         var maxInFlight = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(
@@ -47,12 +42,7 @@ public sealed class ConcurrentLoadTests(LlamaServerFixture fixture)
     public async Task SendMessage_QueueSmallerThanTheLoad_RejectsTheOverflowWithQueueFullAndServesTheRest()
     {
         using var cts = TestDeadline.After(Deadline);
-        var server = await fixture.StartAsync(fixture.DefaultModel, new LocalServerOptions { ContextSize = 512, Parallel = 1 }, cts.Token);
-        var options = new OpenCodeOptions { ApiEndpoint = server.BaseAddress.ToString() };
-        options.RateLimits.ConcurrentRequests = 1;
-        options.RateLimits.MaxQueueSize = 10;
-        await using var provider = new OpenCodeProvider(options);
-        await provider.InitializeAsync(cts.Token);
+        await using var provider = await StartOneSlotProviderAsync(concurrentRequests: 1, maxQueueSize: 10, cts.Token);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
@@ -72,5 +62,17 @@ public sealed class ConcurrentLoadTests(LlamaServerFixture fixture)
         results.Count(r => r == "ok").ShouldBeGreaterThanOrEqualTo(11);
         results.Count(r => r == OpenCodeErrorCodes.QueueFull).ShouldBeGreaterThan(0);
         provider.RateLimiter.GetSnapshot().ShouldBe(new Limits.RateLimiterSnapshot(0, 0, 1, null));
+    }
+
+    /// <summary>Starts a llama-server with one slot and an initialized provider for it with the given client-side limits.</summary>
+    private async Task<OpenCodeProvider> StartOneSlotProviderAsync(int concurrentRequests, int maxQueueSize, CancellationToken cancellationToken)
+    {
+        var server = await fixture.StartAsync(fixture.DefaultModel, new LocalServerOptions { ContextSize = 512, Parallel = 1 }, cancellationToken);
+        var options = new OpenCodeOptions { ApiEndpoint = server.BaseAddress.ToString() };
+        options.RateLimits.ConcurrentRequests = concurrentRequests;
+        options.RateLimits.MaxQueueSize = maxQueueSize;
+        var provider = new OpenCodeProvider(options);
+        await provider.InitializeAsync(cancellationToken);
+        return provider;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using OpenCode.Storage.Postgres;
 using OpenCode.Storage.Sqlite;
@@ -60,31 +59,8 @@ public sealed class FleetRateLimitTests
 
     private static async Task<List<(long WindowResetTicks, long Tokens)>> RunClientAsync(string connectionString, string key, int client)
     {
-        var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "OpenCode.Storage.FleetClient.exe" : "OpenCode.Storage.FleetClient");
-        var start = new ProcessStartInfo(appHost) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { connectionString, key, $"{Limit}", $"{WindowMilliseconds}", $"{AttemptsPerClient}", $"{client}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        process.ExitCode.ShouldBe(0, await stderr);
-        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        lines[^1].ShouldBe("done");
-        return [.. lines[..^1].Select(line => line.Split(' ')).Select(p => (long.Parse(p[0], CultureInfo.InvariantCulture), long.Parse(p[1], CultureInfo.InvariantCulture)))];
+        var lines = await FleetClientProcess.RunAsync(
+            [connectionString, key, $"{Limit}", $"{WindowMilliseconds}", $"{AttemptsPerClient}", $"{client}"], TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        return [.. lines.Select(line => line.Split(' ')).Select(p => (long.Parse(p[0], CultureInfo.InvariantCulture), long.Parse(p[1], CultureInfo.InvariantCulture)))];
     }
 }

@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+
+using OpenCode.Tests.Fakes;
 
 namespace OpenCode.Tests.Auth;
 
@@ -19,18 +15,15 @@ internal sealed class TokenServer : IAsyncDisposable
 {
     public const string ClientId = "ci-client";
     public const string ClientSecret = "cs-0f9e8d7c6b5a-client-secret";
-    private readonly WebApplication _app;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new();
     private readonly Lock _gate = new();
     private int _issued;
     private int _issuedRequests;
 
-    private TokenServer(WebApplication app, TimeProvider clock)
-    {
-        _app = app;
-        _clock = clock;
-    }
+    private LoopbackHost? _host;
+
+    private TokenServer(TimeProvider clock) => _clock = clock;
 
     public Uri Url { get; private set; } = null!;
 
@@ -57,25 +50,16 @@ internal sealed class TokenServer : IAsyncDisposable
 
     public static async Task<TokenServer> StartAsync(TimeProvider clock)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new TokenServer(app, clock);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        var server = new TokenServer(clock);
+        server._host = await LoopbackHost.StartAsync(server.HandleAsync);
+        server.Url = new Uri(server._host.Url + "/");
         return server;
     }
 
     /// <summary>Forgets every access token issued so far, as a server does when it rotates its keys.</summary>
     public void RevokeAccessTokens() => _accessTokens.Clear();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private Task HandleAsync(HttpContext context) =>
         context.Request.Path == "/token" ? IssueAsync(context) : ServeApiAsync(context);

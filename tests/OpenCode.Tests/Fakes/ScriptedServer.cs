@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace OpenCode.Tests.Fakes;
 
@@ -16,11 +10,9 @@ namespace OpenCode.Tests.Fakes;
 /// </summary>
 internal sealed class ScriptedServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHost? _host;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private int _chatRequests;
-
-    private ScriptedServer(WebApplication app) => _app = app;
 
     public string Url { get; private set; } = string.Empty;
 
@@ -34,14 +26,9 @@ internal sealed class ScriptedServer : IAsyncDisposable
 
     public static async Task<ScriptedServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new ScriptedServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var server = new ScriptedServer();
+        server._host = await LoopbackHost.StartAsync(server.HandleAsync);
+        server.Url = server._host.Url;
         return server;
     }
 
@@ -75,8 +62,11 @@ internal sealed class ScriptedServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
         ChatArrived.Dispose();
     }
 

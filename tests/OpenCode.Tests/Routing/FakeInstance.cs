@@ -47,8 +47,11 @@ internal sealed class FakeInstance(string name, params string[] models) : IRoute
         return FailDiscovery is { } error ? throw error : [.. Models.Select(m => new RoutedModel(m, ContextWindow))];
     }
 
+    /// <summary>Gets the sampling defaults the instance reports in its capabilities.</summary>
+    public OpenCode.Models.SamplingDefaults? Sampling { get; init; }
+
     public Task<ProviderCapabilities> GetCapabilitiesAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new ProviderCapabilities { Model = Models[0], AvailableModels = Models, ContextWindow = ContextWindow });
+        Task.FromResult(new ProviderCapabilities { Model = Models[0], AvailableModels = Models, ContextWindow = ContextWindow, SamplingDefaults = Sampling });
 
     public async IAsyncEnumerable<MessageChunk> SendMessageAsync(MessageRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
