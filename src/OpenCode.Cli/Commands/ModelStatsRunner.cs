@@ -27,7 +27,7 @@ internal static class ModelStatsRunner
                     await session.InitializeAsync(cancellationToken);
                 }
 
-                await MeasureAsync(provider, name, prompt, runs, maxTokens, progress, cancellationToken);
+                await MeasureAsync(session.Context.Error, provider, name, prompt, runs, maxTokens, progress, cancellationToken);
                 rows.AddRange(provider.Performance.GetSnapshot().Select(ModelStatsJson.From));
             }
         }
@@ -46,6 +46,7 @@ internal static class ModelStatsRunner
     }
 
     private static async Task MeasureAsync(
+        TextWriter error,
         OpenCodeProvider provider, string? instance, string prompt, int runs, int maxTokens, Action<int, int, string>? progress, CancellationToken cancellationToken)
     {
         IReadOnlyList<Models.ModelInfo> models;
@@ -53,9 +54,10 @@ internal static class ModelStatsRunner
         {
             models = await provider.ListModelsAsync(cancellationToken);
         }
-        catch (OpenCodeException) when (instance is not null)
+        catch (OpenCodeException ex) when (instance is not null)
         {
-            // An instance that is down is left out of the table; `opencode health` says why.
+            // An instance that is down is left out of the table, and said so; the others are still measured.
+            await error.WriteLineAsync($"instance {instance}: {ex.Code}: {ex.Message}");
             return;
         }
 

@@ -39,6 +39,7 @@ public sealed class BenchCommandTests
         rows.ShouldBe(
             [(first.Url.TrimEnd('/'), "fast-coder"), (second.Url.TrimEnd('/'), "big-coder"), (second.Url.TrimEnd('/'), "fast-coder")],
             ignoreOrder: true);
+        result.Stderr.ShouldContain("instance gone: ");
     }
 
     [Fact(Timeout = 30_000)]
