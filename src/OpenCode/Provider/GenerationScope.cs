@@ -57,12 +57,6 @@ internal sealed class GenerationScope
         }
     }
 
-    /// <summary>Gets the model the grant allows (the fallback model when the requested one's limits were spent).</summary>
-    public string Model => _grant.Model;
-
-    /// <summary>Gets a value indicating whether the fallback model serves this generation.</summary>
-    public bool IsFallback => _grant.IsFallback;
-
     /// <summary>Gets the attempt's cancellation source, disposed when the generation ends.</summary>
     public CancellationTokenSource? AttemptCancellation { get; set; }
 

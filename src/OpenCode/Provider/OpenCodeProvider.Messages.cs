@@ -31,7 +31,7 @@ public sealed partial class OpenCodeProvider
         var endpointName = EndpointName ?? state.Client.ServerRoot.Authority;
         if (_quotas is not null)
         {
-            await _quotas.CheckAsync(endpointName, wire.Model ?? state.Capabilities.Model, null, cancellationToken).ConfigureAwait(false);
+            await _quotas.CheckAsync(endpointName, wire.Model ?? state.Capabilities.Model, _options.Auth.Credential, cancellationToken).ConfigureAwait(false);
         }
 
         var grant = await AcquireGrantAsync(wire, state, cancellationToken).ConfigureAwait(false);
@@ -42,7 +42,8 @@ public sealed partial class OpenCodeProvider
 
         ProviderLog.Routing(_logger, wire.Kind.ToString(), wire.Model ?? "(chosen by the server)");
         var context = new GenerationContext(
-            wire.Kind == WireRequestKind.Chat ? "chat" : "text_completion", state.Capabilities.Dialect, grant.Model, state.Client.ServerRoot, endpointName);
+            wire.Kind == WireRequestKind.Chat ? "chat" : "text_completion", state.Capabilities.Dialect, grant.Model, state.Client.ServerRoot, endpointName,
+            _options.Auth.Credential);
         var scope = new GenerationScope(context, grant, StartMeasurement(state, wire.Model), _generations);
         try
         {

@@ -71,6 +71,25 @@ public sealed class ProviderUsageTests
     }
 
     [Fact]
+    public async Task SendMessage_NamedCredential_LedgerRecordsItAndItsBudgetApplies()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        var stores = OpenCodeStores.CreateInMemory();
+        var credentials = new MemoryCredentialStore();
+        await credentials.SetAsync("team", new OpenCode.Auth.StoredCredential(OpenCode.Auth.CredentialKind.ApiKey, "sk-team-7788"), Ct);
+        var options = new OpenCodeOptions { ApiEndpoint = server.Url, Auth = { Credential = "team" }, Resilience = { MaxAttempts = 1 } };
+        options.Quotas.Budgets.Add(new QuotaBudgetOptions { Period = QuotaPeriod.Daily, Requests = 1, Credential = "team" });
+        await using var provider = new OpenCodeProvider(options, stores: stores, credentialStore: credentials);
+        await provider.SendMessageAsync(Chat, Ct).ToCompletedMessageAsync(cancellationToken: Ct);
+
+        var ex = await Should.ThrowAsync<OpenCodeException>(provider.SendMessageAsync(Chat, Ct).ToCompletedMessageAsync(cancellationToken: Ct));
+
+        ex.Code.ShouldBe(OpenCodeErrorCodes.QuotaExceeded);
+        (await stores.Usage.GetTotalsAsync(new UsageQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Credential: "team"), Ct)).Requests.ShouldBe(1);
+        server.ChatRequests.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SendMessage_ErrorRateCrossesThreshold_RaisesOneAlertPerCrossing()
     {
         await using var server = await ScriptedServer.StartAsync();
