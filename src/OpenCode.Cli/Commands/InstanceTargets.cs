@@ -1,6 +1,5 @@
 using OpenCode.Cli.Credentials;
 using OpenCode.Provider;
-using OpenCode.Routing;
 
 namespace OpenCode.Cli.Commands;
 
@@ -23,9 +22,8 @@ internal static class InstanceTargets
         foreach (var instance in options.Instances)
         {
             yield return (instance.Name, new OpenCodeProvider(
-                OpenCodeRouterFactory.ForInstance(options, instance),
-                stores: session.Provider.Stores,
-                credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
+                EndpointSettings.ForInstance(options, instance), null, null, null, session.Provider.Stores, null,
+                CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
             { EndpointName = instance.Name });
         }
     }

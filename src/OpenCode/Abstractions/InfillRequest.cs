@@ -1,7 +1,7 @@
 namespace OpenCode;
 
 /// <summary>A fill-in-the-middle request: the code before and after the cursor, and other files for context.</summary>
-public sealed class InfillRequest
+public sealed record InfillRequest
 {
     /// <summary>Gets the code before the cursor.</summary>
     public required string Prefix { get; init; }

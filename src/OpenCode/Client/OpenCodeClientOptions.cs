@@ -55,14 +55,21 @@ public sealed class OpenCodeClientOptions
     public static OpenCodeClientOptions FromOptions(OpenCodeOptions options, Uri endpoint, IAuthenticationProvider? authentication = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return FromSettings(EndpointSettings.Of(options), endpoint, authentication);
+    }
+
+    /// <summary>Creates client settings for one endpoint: its credentials, the top level's timeouts.</summary>
+    internal static OpenCodeClientOptions FromSettings(EndpointSettings settings, Uri endpoint, IAuthenticationProvider? authentication)
+    {
+        var options = settings.Shared;
         return new OpenCodeClientOptions
         {
             Endpoint = endpoint,
             Authentication = authentication,
-            AllowInsecureHttp = options.Auth.AllowInsecureHttp,
-            ApiKey = authentication is null ? options.Auth.ResolveApiKey() : null,
-            ApiKeyHeaderName = options.Auth.ApiKeyHeader,
-            ApiKeyScheme = options.Auth.ApiKeyScheme,
+            AllowInsecureHttp = settings.Auth.AllowInsecureHttp,
+            ApiKey = authentication is null ? settings.Auth.ResolveApiKey() : null,
+            ApiKeyHeaderName = settings.Auth.ApiKeyHeader,
+            ApiKeyScheme = settings.Auth.ApiKeyScheme,
             Timeout = TimeSpan.FromMilliseconds(options.Timeout),
             FirstTokenTimeout = options.FirstTokenTimeout is { } ft ? TimeSpan.FromMilliseconds(ft) : null,
             IdleTimeout = TimeSpan.FromMilliseconds(options.IdleTimeout),

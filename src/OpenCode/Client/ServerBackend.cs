@@ -13,7 +13,7 @@ namespace OpenCode.Client;
 /// The terminal stage for an OpenAI-compatible server: connects (credentials, validation, models, dialect, properties, family),
 /// then sends each request on the wire — streamed, or as one answer when <c>features.streaming</c> is off (infill always streams).
 /// </summary>
-internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpClient? httpClient, AuthenticationSource authentication, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+internal sealed class ServerBackend(EndpointSettings settings, Uri endpoint, HttpClient? httpClient, AuthenticationSource authentication, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     : GenerationBackend
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("OpenCode.Provider");
@@ -26,16 +26,16 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
     public override async Task<BackendDescription> ConnectAsync(CancellationToken cancellationToken)
     {
         var auth = await authentication.GetAsync(endpoint, cancellationToken).ConfigureAwait(false);
-        var client = _client = new OpenCodeClient(OpenCodeClientOptions.FromOptions(options, endpoint, auth), httpClient, timeProvider, loggerFactory.CreateLogger("OpenCode.Client"));
-        var manager = _manager = new OpenCodeModelManager(client, options.Models, timeProvider, loggerFactory.CreateLogger("OpenCode.Models"));
+        var client = _client = new OpenCodeClient(OpenCodeClientOptions.FromSettings(settings, endpoint, auth), httpClient, timeProvider, loggerFactory.CreateLogger("OpenCode.Client"));
+        var manager = _manager = new OpenCodeModelManager(client, settings.Models, timeProvider, loggerFactory.CreateLogger("OpenCode.Models"));
         await ValidateCredentialAsync(client, cancellationToken).ConfigureAwait(false);
 
-        IReadOnlyList<ModelInfo> models = options.Models.AutoDiscovery ? await client.ListModelsAsync(cancellationToken).ConfigureAwait(false) : [];
+        IReadOnlyList<ModelInfo> models = settings.Models.AutoDiscovery ? await client.ListModelsAsync(cancellationToken).ConfigureAwait(false) : [];
         var dialect = await manager.GetDialectAsync(cancellationToken).ConfigureAwait(false);
         var properties = dialect == ServerDialects.LlamaCpp ? await client.GetServerPropertiesAsync(cancellationToken).ConfigureAwait(false) : null;
         var model = ChooseDefaultModel(models);
         var info = models.FirstOrDefault(m => m.Id == model);
-        var discovered = model is not null && options.Models.AutoDiscovery
+        var discovered = model is not null && settings.Models.AutoDiscovery
             ? (await manager.GetModelsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Id == model)
             : null;
         var detection = discovered is not null
@@ -44,10 +44,10 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
         var capabilities = new ProviderCapabilities
         {
             Model = model ?? properties?.ModelPath ?? "(chosen by the server)",
-            AvailableModels = [.. models.Select(m => m.Id).Where(options.Models.IsEnabled)],
+            AvailableModels = [.. models.Select(m => m.Id).Where(settings.Models.IsEnabled)],
             ContextWindow = properties?.ContextWindow ?? discovered?.Capabilities.ContextWindow ?? info?.ContextWindow,
             TrainingContextWindow = info?.TrainingContextWindow,
-            SupportsStreaming = options.Features.Streaming,
+            SupportsStreaming = settings.Shared.Features.Streaming,
             SupportsChat = properties?.ChatTemplate is { } template ? template.Length > 0 : null,
             SupportsFillInTheMiddle = discovered?.Capabilities.CodeCompletion ?? detection.SupportsFim,
             SupportsInfillEndpoint = detection.VocabularyHasFim,
@@ -62,8 +62,8 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
     }
 
     public override IAsyncEnumerable<MessageChunk> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default) =>
-        request.Kind == GenerationKind.Infill || options.Features.Streaming
-            ? Client.StreamAsync(request, options.DefaultTemperature, cancellationToken)
+        request.Kind == GenerationKind.Infill || settings.Shared.Features.Streaming
+            ? Client.StreamAsync(request, settings.Shared.DefaultTemperature, cancellationToken)
             : CompleteAsChunksAsync(request, cancellationToken);
 
     public override Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken) => Client.ListModelsAsync(cancellationToken);
@@ -116,7 +116,7 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
 
     private string? ChooseDefaultModel(IReadOnlyList<ModelInfo> models)
     {
-        if (options.Models.DefaultModel is { Length: > 0 } configured)
+        if (settings.DefaultModel is { } configured)
         {
             if (models.Count > 0 && !models.Any(m => m.Id == configured))
             {
@@ -128,7 +128,7 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
             return configured;
         }
 
-        return models.FirstOrDefault(m => options.Models.IsEnabled(m.Id))?.Id
+        return models.FirstOrDefault(m => settings.Models.IsEnabled(m.Id))?.Id
             ?? (models.Count > 0
                 ? throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"None of models.enabledModels is served; the server has: {string.Join(", ", models.Select(m => m.Id))}.")
                 : null);
@@ -136,7 +136,7 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
 
     private async IAsyncEnumerable<MessageChunk> CompleteAsChunksAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var result = await Client.CompleteAsync(request, options.DefaultTemperature, cancellationToken).ConfigureAwait(false);
+        var result = await Client.CompleteAsync(request, settings.Shared.DefaultTemperature, cancellationToken).ConfigureAwait(false);
         var metadata = new ChunkMetadata(result.Model, null, timeProvider.GetUtcNow());
         if (result.Content.Length > 0 || result.ReasoningContent is not null)
         {

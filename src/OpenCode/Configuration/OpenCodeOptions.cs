@@ -76,6 +76,10 @@ public sealed class OpenCodeOptions
     /// <summary>Gets or sets how requests are routed over <see cref="Instances"/>.</summary>
     public RoutingOptions Routing { get; set; } = new();
 
+    /// <summary>Gets or sets per-model profiles: a system prompt, sampling defaults, stop sequences and an answer post-processor per model.</summary>
+    /// <value>Defaults to none; the first profile whose <c>model</c> matches a request's model applies.</value>
+    public IList<ModelProfileOptions> Profiles { get; set; } = [];
+
     /// <summary>Describes the main settings; never shows the API key, nor credentials or a query in <see cref="ApiEndpoint"/>.</summary>
     /// <returns>A one-line description, safe to log.</returns>
     public override string ToString() =>

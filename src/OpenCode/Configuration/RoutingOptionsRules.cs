@@ -31,6 +31,14 @@ internal static class RoutingOptionsRules
                 errors.Add($"{path}.name: '{instance.Name}' is used by another instance; names must be unique");
             }
 
+            if (instance.Auth is { } auth)
+            {
+                // The rules that tie an auth section's settings together, named where the user wrote them.
+                var own = new List<string>();
+                AuthOptionsRules.Check(auth, own);
+                errors.AddRange(own.Select(error => $"{path}.{error}"));
+            }
+
             if (string.IsNullOrEmpty(instance.ApiEndpoint))
             {
                 errors.Add($"{path}.apiEndpoint: must be set");

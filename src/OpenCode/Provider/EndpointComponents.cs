@@ -7,6 +7,7 @@ using OpenCode.Limits;
 using OpenCode.Local;
 using OpenCode.Models;
 using OpenCode.Pipeline;
+using OpenCode.Profiles;
 using OpenCode.Quotas;
 using OpenCode.Resilience;
 using OpenCode.Storage;
@@ -20,6 +21,7 @@ namespace OpenCode.Provider;
 /// </summary>
 internal sealed class EndpointComponents : IDisposable
 {
+    private readonly EndpointSettings _settings;
     private readonly OpenCodeOptions _options;
     private readonly HttpClient? _httpClient;
     private readonly ILoggerFactory _loggerFactory;
@@ -30,21 +32,22 @@ internal sealed class EndpointComponents : IDisposable
     private readonly AuthenticationSource _authentication;
 
     public EndpointComponents(
-        OpenCodeOptions options, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider time, OpenCodeStores? stores, IAlertSink? alerts,
+        EndpointSettings settings, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider time, OpenCodeStores? stores, IAlertSink? alerts,
         ICredentialStore? credentialStore)
     {
-        _options = options;
+        var options = _options = settings.Shared;
+        _settings = settings;
         _httpClient = httpClient;
         _loggerFactory = loggerFactory;
         _time = time;
         Stores = stores ?? OpenCodeStores.CreateInMemory();
-        Limiter = new OpenCodeRateLimiter(options.RateLimits, time, Stores.RateLimits, options.ApiEndpoint ?? Path.GetFileName(options.ModelPath) ?? "local");
+        Limiter = new OpenCodeRateLimiter(settings.RateLimits, time, Stores.RateLimits, settings.ApiEndpoint ?? Path.GetFileName(settings.ModelPath) ?? "local");
         alerts ??= new LoggingAlertSink(loggerFactory.CreateLogger<LoggingAlertSink>());
         _quotas = options.Quotas.Budgets.Count > 0 ? new QuotaEnforcer(Stores.Usage, options.Quotas, alerts, time) : null;
         _costs = new CostCalculator(options.Pricing);
         _alertRules = new PerformanceAlertRules(options.Alerts, alerts, time);
         _authentication = new AuthenticationSource(
-            options.Auth, httpClient, TimeSpan.FromMilliseconds(options.Timeout), TimeSpan.FromMilliseconds(options.ConnectTimeout), time, loggerFactory, credentialStore);
+            settings.Auth, httpClient, TimeSpan.FromMilliseconds(options.Timeout), TimeSpan.FromMilliseconds(options.ConnectTimeout), time, loggerFactory, credentialStore);
     }
 
     public OpenCodeStores Stores { get; }
@@ -64,10 +67,10 @@ internal sealed class EndpointComponents : IDisposable
         {
             var description = await backend.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var endpoint = new EndpointContext(
-                endpointName ?? description.Endpoint.Authority, description.Endpoint, description.Capabilities.Dialect, description.Capabilities.Model, _options.Auth.Credential);
+                endpointName ?? description.Endpoint.Authority, description.Endpoint, description.Capabilities.Dialect, description.Capabilities.Model, _settings.Auth.Credential);
             var pipeline = BuildPipeline(endpoint, backend, retries, configure);
             var logger = _loggerFactory.CreateLogger("OpenCode.Provider");
-            return new Connection(backend, description, pipeline, new RequestPlanner(_options, description, logger), new TokenCounter(backend));
+            return new Connection(backend, description, pipeline, new RequestPlanner(_settings, description, logger), new TokenCounter(backend));
         }
         catch
         {
@@ -91,6 +94,12 @@ internal sealed class EndpointComponents : IDisposable
             retries);
         var builder = new GenerationPipelineBuilder();
         configure?.Invoke(builder);
+        if (_options.Profiles.Count > 0)
+        {
+            var profiles = _options.Profiles.ToList();
+            builder.Use(inner => new ModelProfileStage(inner, profiles, endpoint));
+        }
+
         if (_quotas is { } quotas)
         {
             builder.Use(inner => new QuotaStage(inner, quotas, endpoint));
@@ -106,19 +115,19 @@ internal sealed class EndpointComponents : IDisposable
 
     private GenerationBackend CreateBackend()
     {
-        if (_options.ApiEndpoint is { Length: > 0 } configured)
+        if (_settings.ApiEndpoint is { Length: > 0 } configured)
         {
             return ConnectTo(new Uri(configured, UriKind.Absolute));
         }
 
-        if (_options.ModelPath is { Length: > 0 } modelPath)
+        if (_settings.ModelPath is { Length: > 0 } modelPath)
         {
             var startInfo = new LocalLlamaServerStartInfo
             {
                 ModelPath = modelPath,
                 ModelAlias = Path.GetFileNameWithoutExtension(modelPath),
                 Options = _options.LocalServer,
-                ApiKey = _options.Auth.ResolveApiKey(),
+                ApiKey = _settings.Auth.ResolveApiKey(),
                 BuildProgress = LocalServerBuildProgress,
             };
             return new LocalServerBackend(startInfo, ConnectTo, _time, _loggerFactory);
@@ -127,5 +136,5 @@ internal sealed class EndpointComponents : IDisposable
         throw new OpenCodeConfigurationException("Neither apiEndpoint nor modelPath is set: set apiEndpoint to a server URL, or modelPath to a local GGUF file.");
     }
 
-    private ServerBackend ConnectTo(Uri endpoint) => new(_options, endpoint, _httpClient, _authentication, _time, _loggerFactory);
+    private ServerBackend ConnectTo(Uri endpoint) => new(_settings, endpoint, _httpClient, _authentication, _time, _loggerFactory);
 }

@@ -19,6 +19,7 @@ namespace OpenCode.Provider;
 public sealed class OpenCodeProvider : IAIProvider
 {
     private readonly OpenCodeOptions _options;
+    private readonly EndpointSettings _settings;
     private readonly EndpointComponents _components;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private Connection? _connection;
@@ -43,11 +44,18 @@ public sealed class OpenCodeProvider : IAIProvider
         OpenCodeStores? stores = null,
         IAlertSink? alerts = null,
         ICredentialStore? credentialStore = null)
+        : this(Validated(options), httpClient, loggerFactory, timeProvider, stores, alerts, credentialStore)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        OpenCodeOptionsValidator.ValidateOrThrow(options);
-        _options = options;
-        _components = new EndpointComponents(options, httpClient, loggerFactory ?? NullLoggerFactory.Instance, timeProvider ?? TimeProvider.System, stores, alerts, credentialStore);
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="OpenCodeProvider"/> class for one endpoint of settings already validated (a router's instance).</summary>
+    internal OpenCodeProvider(
+        EndpointSettings settings, HttpClient? httpClient, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, OpenCodeStores? stores, IAlertSink? alerts,
+        ICredentialStore? credentialStore)
+    {
+        _options = settings.Shared;
+        _settings = settings;
+        _components = new EndpointComponents(_settings, httpClient, loggerFactory ?? NullLoggerFactory.Instance, timeProvider ?? TimeProvider.System, stores, alerts, credentialStore);
     }
 
     /// <summary>Gets the stores of this provider: the usage ledger (every request, its tokens and cost), limits, cache and health state.</summary>
@@ -128,7 +136,7 @@ public sealed class OpenCodeProvider : IAIProvider
     {
         var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         var models = await connection.Backend.ListModelsAsync(cancellationToken).ConfigureAwait(false);
-        return [.. models.Where(m => _options.Models.IsEnabled(m.Id))];
+        return [.. models.Where(m => _settings.Models.IsEnabled(m.Id))];
     }
 
     /// <summary>Asks the endpoint whether it is ready to answer.</summary>
@@ -181,6 +189,13 @@ public sealed class OpenCodeProvider : IAIProvider
 
         _components.Dispose();
         _connectLock.Dispose();
+    }
+
+    private static EndpointSettings Validated(OpenCodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        OpenCodeOptionsValidator.ValidateOrThrow(options);
+        return EndpointSettings.Of(options);
     }
 
     private DeferredChunks<(OpenCodeProvider Provider, T Request, Func<RequestPlanner, T, GenerationRequest> Plan)> Generate<T>(

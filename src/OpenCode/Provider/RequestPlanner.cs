@@ -11,13 +11,13 @@ namespace OpenCode.Provider;
 /// Turns a caller's request into a <see cref="GenerationRequest"/> for one connected endpoint: the model (checked against what is
 /// served and enabled), chat or plain completion, the custom parameters the dialect accepts, and how to fill in the middle.
 /// </summary>
-internal sealed class RequestPlanner(OpenCodeOptions options, BackendDescription backend, ILogger logger)
+internal sealed class RequestPlanner(EndpointSettings settings, BackendDescription backend, ILogger logger)
 {
     private readonly FamilyDetection _family = new(ModelFamily.FromId(backend.Capabilities.Family) ?? ModelFamily.Unknown, backend.Capabilities.SupportsInfillEndpoint);
 
     public GenerationRequest Plan(MessageRequest request)
     {
-        if (request.AdditionalParameters is { Count: > 0 } && !options.Features.CustomParameters)
+        if (request.AdditionalParameters is { Count: > 0 } && !settings.Shared.Features.CustomParameters)
         {
             throw new OpenCodeException(
                 OpenCodeErrorCodes.InvalidRequest,
@@ -119,9 +119,9 @@ internal sealed class RequestPlanner(OpenCodeOptions options, BackendDescription
     private string? ResolveModel(string? requested)
     {
         var model = requested ?? backend.DefaultModel;
-        if (model is not null && !options.Models.IsEnabled(model))
+        if (model is not null && !settings.Models.IsEnabled(model))
         {
-            throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not in models.enabledModels ({string.Join(", ", options.Models.EnabledModels)}).");
+            throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not in models.enabledModels ({string.Join(", ", settings.Models.EnabledModels)}).");
         }
 
         if (model is not null && backend.Models.Count > 0 && !backend.Models.Any(m => m.Id == model))

@@ -44,8 +44,14 @@ public static class OpenCodeRouterFactory
         var instances = options.Instances.Select((i, index) => (IRoutedInstance)new ProviderInstance(
             i.Name,
             CreateProvider(index, () => new OpenCodeProvider(
-                ForInstance(options, i), httpClientFor?.Invoke(i.Name), loggerFactory, time, ledger, alerts, credentialStore)
-            { EndpointName = i.Name }),
+                EndpointSettings.ForInstance(options, i), httpClientFor?.Invoke(i.Name), loggerFactory, time, ledger, alerts, credentialStore)
+            {
+                EndpointName = i.Name,
+
+                // Failing over to another instance is the router's retry: an instance that fails is not tried again after a
+                // backoff while a healthy one waits. Its circuit breaker and timeouts stay.
+                RetriesEnabled = false,
+            }),
             time)).ToList();
         var dependencies = new RouterDependencies(options, time, random ?? Random.Shared, loggerFactory.CreateLogger("OpenCode.Routing"), stores?.Cache, stores?.Health);
         return new OpenCodeRouter(instances, dependencies);
@@ -63,43 +69,5 @@ public static class OpenCodeRouterFactory
             var errors = ex.Errors.Select(error => $"instances[{index}].{error}").ToList();
             throw new OpenCodeConfigurationException(string.Join("; ", errors), errors);
         }
-    }
-
-    /// <summary>The settings of one instance: the top level's, with the instance's endpoint and the sections it sets.</summary>
-    internal static OpenCodeOptions ForInstance(OpenCodeOptions options, InstanceOptions instance)
-    {
-        var result = new OpenCodeOptions();
-
-        // Every top-level setting is inherited, including those added after this was written.
-        foreach (var property in OptionsShape.Settings(typeof(OpenCodeOptions)))
-        {
-            property.SetValue(result, property.GetValue(options));
-        }
-
-        result.ApiEndpoint = instance.ApiEndpoint;
-        result.ModelPath = null;
-        result.Instances = [];
-        result.Auth = instance.Auth ?? options.Auth;
-        result.RateLimits = instance.RateLimits ?? options.RateLimits;
-
-        // Failing over to another instance is the router's retry: an instance that fails is not tried again after a
-        // backoff while a healthy one waits. Its circuit breaker and timeouts stay.
-        result.Resilience = new ResilienceOptions
-        {
-            MaxAttempts = 1,
-            MaxRetryAfter = options.Resilience.MaxRetryAfter,
-            TotalTimeout = options.Resilience.TotalTimeout,
-            CircuitBreaker = options.Resilience.CircuitBreaker,
-        };
-
-        // The router applies the top-level default model itself, to the instances that serve it.
-        result.Models = instance.Models ?? new ModelOptions
-        {
-            EnabledModels = options.Models.EnabledModels,
-            AutoDiscovery = options.Models.AutoDiscovery,
-            CacheTimeout = options.Models.CacheTimeout,
-            Dialect = options.Models.Dialect,
-        };
-        return result;
     }
 }

@@ -21,6 +21,9 @@ internal sealed class ScriptedServer : IAsyncDisposable
     /// <summary>Gets the <c>model</c> of each chat request, in arrival order.</summary>
     public ConcurrentQueue<string?> ChatModels { get; } = new();
 
+    /// <summary>Gets the JSON body of each chat request, in arrival order.</summary>
+    public ConcurrentQueue<string> ChatBodies { get; } = new();
+
     /// <summary>Gets a signal set each time a chat request arrives (a new one after each).</summary>
     public SemaphoreSlim ChatArrived { get; } = new(0);
 
@@ -90,7 +93,9 @@ internal sealed class ScriptedServer : IAsyncDisposable
                 return;
             case "/v1/chat/completions":
                 Interlocked.Increment(ref _chatRequests);
-                using (var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body))
+                var raw = await new StreamReader(context.Request.Body).ReadToEndAsync();
+                ChatBodies.Enqueue(raw);
+                using (var body = System.Text.Json.JsonDocument.Parse(raw))
                 {
                     ChatModels.Enqueue(body.RootElement.TryGetProperty("model", out var model) ? model.GetString() : null);
                 }

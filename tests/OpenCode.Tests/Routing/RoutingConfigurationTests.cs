@@ -32,12 +32,13 @@ public sealed class RoutingConfigurationTests
         options.Routing.Health.Cooldown.ShouldBe(5);
         options.Routing.Selection.Rules.Single().Model.ShouldBe("coder");
 
-        var gpu = OpenCodeRouterFactory.ForInstance(options, options.Instances[0]);
-        var cpu = OpenCodeRouterFactory.ForInstance(options, options.Instances[1]);
+        var gpu = EndpointSettings.ForInstance(options, options.Instances[0]);
+        var cpu = EndpointSettings.ForInstance(options, options.Instances[1]);
         (gpu.ApiEndpoint, gpu.Auth.ApiKey, gpu.RateLimits.RequestsPerMinute).ShouldBe(("http://127.0.0.1:9001", "gpu-key", 30));
         (cpu.ApiEndpoint, cpu.Auth.ApiKey, cpu.RateLimits.RequestsPerMinute).ShouldBe(("http://127.0.0.1:9002/v1", "top", 5));
-        cpu.Instances.ShouldBeEmpty();
-        cpu.Models.DefaultModel.ShouldBeNull("the router applies the default model to the instances serving it");
+        cpu.ModelPath.ShouldBeNull();
+        cpu.Shared.Routing.ShouldBeSameAs(options.Routing, "every other setting is the top level's own, not a copy");
+        cpu.DefaultModel.ShouldBeNull("the router applies the default model to the instances serving it");
         OpenCodeOptionsValidator.GetErrors(options).ShouldBeEmpty();
     }
 
