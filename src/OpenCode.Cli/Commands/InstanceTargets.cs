@@ -1,3 +1,4 @@
+using OpenCode.Configuration;
 using OpenCode.Cli.Credentials;
 using OpenCode.Provider;
 

@@ -104,8 +104,8 @@ public sealed partial class OpenCodeClient
         tracker.Observe(Json.ReadUsage(root));
         if (!tracker.HasServerCounts)
         {
-            // No usage at all: about one token per four characters, marked as counted.
-            tracker.AddCounted((content.Length + 3) / 4);
+            // No usage at all: the library's one estimate, marked as counted.
+            tracker.AddCounted(Limits.TokenEstimator.FromCharacters(content.Length));
         }
 
         return new CompletionResult

@@ -173,12 +173,11 @@ public sealed partial class OpenCodeClient
         {
             response = await SendAsync(HttpMethod.Get, uri, null, false, watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
         }
-        catch (OpenCodeException ex) when (optional && ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+        catch (OpenCodeException ex) when (optional && FailureClassification.IsNotOffered(ex))
         {
             return null;
         }
-        catch (OpenCodeException ex) when (ex.Code is not (OpenCodeErrorCodes.AuthenticationFailed or OpenCodeErrorCodes.Timeout or OpenCodeErrorCodes.ConnectionFailed
-            or OpenCodeErrorCodes.RateLimited or OpenCodeErrorCodes.ServerError or OpenCodeErrorCodes.ModelNotFound) && ex.Code != operationCode)
+        catch (OpenCodeException ex) when (!FailureClassification.KeepsItsCode(ex) && ex.Code != operationCode)
         {
             throw new OpenCodeException(operationCode, ex.Message, ex.StatusCode, ex.ErrorBody, ex.RetryAfter, ex) { ServerErrorType = ex.ServerErrorType };
         }

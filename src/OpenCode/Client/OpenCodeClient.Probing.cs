@@ -29,7 +29,7 @@ public sealed partial class OpenCodeClient
             using var document = await ReadJsonAsync(response, watchdog, operation, cancellationToken).ConfigureAwait(false);
             return document.RootElement.Clone();
         }
-        catch (OpenCodeException ex) when (ex.Code is not (OpenCodeErrorCodes.AuthenticationFailed or OpenCodeErrorCodes.ConnectionFailed or OpenCodeErrorCodes.Timeout))
+        catch (OpenCodeException ex) when (!FailureClassification.StopsProbing(ex))
         {
             return null;
         }

@@ -50,7 +50,7 @@ internal struct UsageTracker
             return new TokenUsage(prompt, predicted, UsageSource.Timings) { CachedPromptTokens = _timingsCached };
         }
 
-        // About four characters per token for code and English text; marked as counted, not reported.
-        return new TokenUsage((promptCharacters + 3) / 4, _countedChunks, UsageSource.Counted);
+        // The library's one estimate where no tokenizer is at hand; marked as counted, not reported.
+        return new TokenUsage(Limits.TokenEstimator.FromCharacters(promptCharacters), _countedChunks, UsageSource.Counted);
     }
 }

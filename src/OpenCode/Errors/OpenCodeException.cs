@@ -69,6 +69,5 @@ public class OpenCodeException : Exception
     public string? ServerErrorType { get; init; }
 
     /// <summary>Gets a value indicating whether trying the same request again may succeed.</summary>
-    public bool IsTransient => Code is OpenCodeErrorCodes.RateLimited or OpenCodeErrorCodes.ServerError
-        or OpenCodeErrorCodes.Timeout or OpenCodeErrorCodes.ConnectionFailed or OpenCodeErrorCodes.StreamInterrupted;
+    public bool IsTransient => FailureClassification.IsTransient(Code);
 }

@@ -16,7 +16,10 @@ internal static class TokenEstimator
     private const int TokensPerMessage = 4;
 
     /// <summary>Estimates the tokens of a text where no tokenizer is at hand: one per three characters, rounded up.</summary>
-    public static int EstimateText(string text) => (text.Length + CharactersPerToken - 1) / CharactersPerToken;
+    public static int EstimateText(string text) => FromCharacters(text.Length);
+
+    /// <summary>The one heuristic of the library where no tokenizer is at hand: one token per three characters, rounded up.</summary>
+    public static int FromCharacters(int characters) => (characters + CharactersPerToken - 1) / CharactersPerToken;
 
     public static long Estimate(GenerationRequest wire)
     {

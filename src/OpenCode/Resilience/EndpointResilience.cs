@@ -31,7 +31,7 @@ internal sealed class EndpointResilience
             builder.AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxAttempts - 1,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && TransientFailures.IsRetryable(e, maxRetryAfter)),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && FailureClassification.IsRetryable(e, maxRetryAfter)),
 
                 // Polly's own backoff, jitter and cap; the server's Retry-After, where it sent one, wins.
                 BackoffType = options.BackoffMultiplier == 1.0 ? DelayBackoffType.Constant : DelayBackoffType.Exponential,
@@ -63,7 +63,7 @@ internal sealed class EndpointResilience
                 MinimumThroughput = breaker.MinimumThroughput,
                 SamplingDuration = TimeSpan.FromMilliseconds(breaker.SamplingDuration),
                 BreakDuration = TimeSpan.FromMilliseconds(breaker.BreakDuration),
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && TransientFailures.IsEndpointFailure(e)),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && FailureClassification.CountsAgainstCircuit(e)),
                 OnOpened = args =>
                 {
                     ResilienceLog.CircuitOpened(logger, endpoint, args.BreakDuration.TotalMilliseconds);

@@ -92,7 +92,7 @@ public sealed partial class OpenCodeRouter
                 catch (OpenCodeException error) when (!cancellationToken.IsCancellationRequested)
                 {
                     // After the first chunk the caller has part of an answer: report the failure, never restart elsewhere.
-                    _tracker.RecordFailure(state, error, FailoverRules.CountsAgainstHealth(error), afterFirstChunk: true);
+                    _tracker.RecordFailure(state, error, FailureClassification.CountsAgainstHealth(error), afterFirstChunk: true);
                     throw;
                 }
 
@@ -155,7 +155,7 @@ public sealed partial class OpenCodeRouter
 
             failure = new OpenCodeException(OpenCodeErrorCodes.StreamInterrupted, $"Instance {state.Name} ended the answer before its first chunk.");
         }
-        catch (OpenCodeException error) when (!cancellationToken.IsCancellationRequested && FailoverRules.FailsOver(error))
+        catch (OpenCodeException error) when (!cancellationToken.IsCancellationRequested && FailureClassification.FailsOver(error))
         {
             failure = error;
         }
@@ -168,7 +168,7 @@ public sealed partial class OpenCodeRouter
 
         state.End();
         await stream.DisposeAsync().ConfigureAwait(false);
-        _tracker.RecordFailure(state, failure, FailoverRules.CountsAgainstHealth(failure));
+        _tracker.RecordFailure(state, failure, FailureClassification.CountsAgainstHealth(failure));
         route.Attempts.Add(new RouteAttempt(state.Name, request.Model, _time.GetElapsedTime(start), failure.Code, failure.Message));
         route.LastError = failure;
         RouterLog.FailingOver(_logger, state.Name, failure.Code);
