@@ -1,5 +1,5 @@
-using OpenCode.Configuration;
 using OpenCode.Cli.Credentials;
+using OpenCode.Configuration;
 using OpenCode.Provider;
 
 namespace OpenCode.Cli.Commands;
