@@ -142,7 +142,8 @@ public sealed partial class OpenCodeClient : IDisposable
                 var errorBody = await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false);
                 var retryAfter = RetryAfterParser.Parse(response.Headers, _timeProvider);
                 ClientLog.RequestFailed(_logger, operation, (int)response.StatusCode);
-                throw ErrorClassifier.FromResponse(operationCode, operation, response.StatusCode, errorBody, retryAfter, uri, _auth?.Description);
+                throw ErrorClassifier.FromResponse(
+                    operationCode, operation, response.StatusCode, errorBody, retryAfter, uri, _auth?.Description, response.Content.Headers.ContentType?.MediaType);
             }
         }
     }

@@ -39,6 +39,10 @@ public sealed class OpenCodeClientOptions
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Gets the most bytes one server-sent event (or a whole JSON answer) may have; a larger one fails with INVALID_RESPONSE.</summary>
+    /// <value>Defaults to 16 MiB.</value>
+    public int MaxEventSize { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>Gets the connect timeout, applied when the client creates its own HTTP handler.</summary>
     /// <value>Defaults to 10 seconds.</value>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);

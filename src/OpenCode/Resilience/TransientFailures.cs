@@ -5,15 +5,23 @@ internal static class TransientFailures
 {
     /// <summary>
     /// The transient failures (<see cref="OpenCodeException.IsTransient"/>: 429, 5xx, 408 and other timeouts, connection failures),
-    /// except a 429 whose <c>Retry-After</c> is longer than <paramref name="maxRetryAfter"/> and a stream that had already delivered chunks.
+    /// except one whose <c>Retry-After</c> is longer than <paramref name="maxRetryAfter"/> (whatever its status) and a stream that
+    /// had already delivered chunks.
     /// </summary>
     public static bool IsRetryable(Exception exception, TimeSpan maxRetryAfter) => exception switch
     {
         OpenCodeStreamInterruptedException e => e.ChunksDelivered == 0,
-        OpenCodeException { Code: OpenCodeErrorCodes.RateLimited } e => e.RetryAfter is not { } wait || wait <= maxRetryAfter,
+        _ when ExceedsRetryAfterCap(exception, maxRetryAfter) => false,
         OpenCodeException e => e.IsTransient,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the server asked to wait longer than the client will (<c>resilience.maxRetryAfter</c>): such a failure is not waited
+    /// out but reaches the caller at once, carrying the server's <see cref="OpenCodeException.RetryAfter"/>.
+    /// </summary>
+    public static bool ExceedsRetryAfterCap(Exception exception, TimeSpan maxRetryAfter) =>
+        exception is OpenCodeException { RetryAfter: { } wait } && wait > maxRetryAfter;
 
     /// <summary>Failures that count against the endpoint's circuit breaker: transient ones that say the server is failing or unreachable, not a 429.</summary>
     public static bool IsEndpointFailure(Exception exception) =>

@@ -49,6 +49,23 @@ internal sealed class ScriptedServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Scripts the next chat answer as any status, content type and body, with optional headers.</summary>
+    public ScriptedServer ThenBody(int status, string contentType, string body, params (string Name, string Value)[] headers)
+    {
+        _script.Enqueue(async context =>
+        {
+            context.Response.StatusCode = status;
+            foreach (var (name, value) in headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            context.Response.ContentType = contentType;
+            await context.Response.WriteAsync(body);
+        });
+        return this;
+    }
+
     /// <summary>Scripts the next chat answer as a stream that sends one chunk and then ends without finishing.</summary>
     public ScriptedServer ThenCutAfterFirstChunk()
     {
