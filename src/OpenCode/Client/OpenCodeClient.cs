@@ -73,12 +73,12 @@ public sealed partial class OpenCodeClient : IDisposable
 
     private RequestWatchdog StartWatchdog(bool streaming, CancellationToken cancellationToken)
     {
-        var total = _options.Timeout;
+        // Waiting for the first token and the gaps between chunks are bounded; a healthy stream is not, unless a cap is set.
         return new RequestWatchdog(
             _timeProvider,
-            streaming ? _options.FirstTokenTimeout ?? total : total,
-            streaming ? _options.IdleTimeout : total,
-            total,
+            streaming ? _options.FirstTokenTimeout ?? _options.Timeout : _options.Timeout,
+            streaming ? _options.IdleTimeout : TimeSpan.MaxValue,
+            _options.MaxRequestDuration ?? TimeSpan.MaxValue,
             cancellationToken);
     }
 

@@ -97,4 +97,26 @@ public sealed class HostileServerProviderTests
         ex.Code.ShouldBe(OpenCodeErrorCodes.EmptyResponse);
         server.ChatRequests.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task SendMessage_FlakySingleServerWithDefaults_CircuitStaysClosedAndEveryRequestSucceeds()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        for (var i = 0; i < 25; i++)
+        {
+            // Every request's first attempt fails, its retry succeeds: half of all attempts fail. The old breaker defaults
+            // (open at 0.5 of at least 10 attempts) rejected requests from the sixth on with CIRCUIT_OPEN, though each would succeed.
+            server.ThenStatus(503, "unavailable_error").ThenAnswer();
+        }
+
+        await using var provider = Create(server);
+
+        for (var i = 0; i < 25; i++)
+        {
+            var chunks = await CollectAsync(provider.SendMessageAsync(Chat, Ct));
+            string.Concat(chunks.Select(c => c.Content)).ShouldBe("hello world", $"request {i}");
+        }
+
+        server.ChatRequests.ShouldBe(50);
+    }
 }
