@@ -139,7 +139,10 @@ public sealed partial class OpenCodeClient : IDisposable
                     continue;
                 }
 
-                var errorBody = await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false);
+                // A server may repeat the credential it rejected: mask what this request carried before the body reaches an error or a log.
+                var errorBody = SecretRedaction.Redact(
+                    await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false),
+                    SecretRedaction.SentWith(request, _options.ApiKeyHeaderName).Append(_options.ApiKey));
                 var retryAfter = RetryAfterParser.Parse(response.Headers, _timeProvider);
                 ClientLog.RequestFailed(_logger, operation, (int)response.StatusCode);
                 throw ErrorClassifier.FromResponse(
