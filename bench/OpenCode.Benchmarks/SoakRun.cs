@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using OpenCode.Configuration;
+using OpenCode.Limits;
 using OpenCode.Provider;
 
 namespace OpenCode.Benchmarks;
@@ -114,7 +115,7 @@ internal static class SoakRun
             Timer.ActiveCount,
             Directory.GetFiles("/proc/self/fd").Length,
             LoopbackConnections(port),
-            provider.RateLimiter.GetSnapshot().InFlight);
+            provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().InFlight);
     }
 
     /// <summary>Established TCP sockets of this process to or from the server's port (both ends are in this process).</summary>

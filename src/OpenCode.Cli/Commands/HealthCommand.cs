@@ -30,8 +30,8 @@ internal static class HealthCommand
         if (session.Settings.IsDirect)
         {
             await session.InitializeAsync(cancellationToken);
-            endpoint = session.Provider.Client.ServerRoot;
-            health = await session.Provider.Client.CheckHealthAsync(cancellationToken);
+            endpoint = session.Provider.Endpoint!;
+            health = await session.Provider.CheckHealthAsync(cancellationToken);
         }
         else
         {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using OpenCode.Cli.Output;
+using OpenCode.Client;
+using OpenCode.Models;
 
 namespace OpenCode.Cli.Commands;
 
@@ -59,9 +61,9 @@ internal static class ModelsCommand
     private static async Task<List<ModelJson>> ListAsync(Provider.OpenCodeProvider provider, CancellationToken cancellationToken)
     {
         var models = await provider.ListModelsAsync(cancellationToken);
-        var properties = await provider.Client.GetServerPropertiesAsync(cancellationToken);
+        var properties = await provider.GetService<OpenCodeClient>()!.GetServerPropertiesAsync(cancellationToken);
         var capabilities = await provider.GetCapabilitiesAsync(cancellationToken);
-        var discovered = await provider.ModelManager.GetModelsAsync(cancellationToken);
+        var discovered = await provider.GetService<OpenCodeModelManager>()!.GetModelsAsync(cancellationToken);
         return [.. models.Select(model => ModelJson.From(model, properties, models.Count, capabilities, discovered.FirstOrDefault(d => d.Id == model.Id)))];
     }
 }

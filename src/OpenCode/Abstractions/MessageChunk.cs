@@ -1,7 +1,8 @@
 namespace OpenCode;
 
 /// <summary>One piece of a streamed answer.</summary>
-public sealed class MessageChunk
+/// <remarks>A record, so a stage that adds to the final chunk passes on <c>chunk with { … }</c>.</remarks>
+public sealed record MessageChunk
 {
     /// <summary>Gets the text generated since the previous chunk; empty on chunks that carry no text.</summary>
     public string Content { get; init; } = string.Empty;

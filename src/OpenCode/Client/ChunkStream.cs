@@ -1,11 +1,12 @@
 using System.Net.ServerSentEvents;
+using OpenCode.Pipeline;
 
 namespace OpenCode.Client;
 
 public sealed partial class OpenCodeClient
 {
     /// <summary>The chunks of one streamed request (see <see cref="StreamAsync"/>).</summary>
-    private sealed class ChunkStream(OpenCodeClient client, WireRequest wire, float? defaultTemperature, CancellationToken callToken)
+    private sealed class ChunkStream(OpenCodeClient client, GenerationRequest wire, float? defaultTemperature, CancellationToken callToken)
         : IAsyncEnumerable<MessageChunk>
     {
         public IAsyncEnumerator<MessageChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
@@ -16,7 +17,7 @@ public sealed partial class OpenCodeClient
     }
 
     private sealed class ChunkEnumerator(
-        OpenCodeClient client, WireRequest wire, float? defaultTemperature, CancellationToken cancellationToken, CancellationTokenSource? linked)
+        OpenCodeClient client, GenerationRequest wire, float? defaultTemperature, CancellationToken cancellationToken, CancellationTokenSource? linked)
         : IAsyncEnumerator<MessageChunk>
     {
         private readonly StreamEventParser _parser = new();
@@ -30,7 +31,7 @@ public sealed partial class OpenCodeClient
         private int _delivered;
         private FinishReason? _finishReason;
         private ThinkTagSplitter? _thinkSplitter;
-        private bool _decided = wire.Kind != WireRequestKind.Chat;
+        private bool _decided = wire.Kind != GenerationKind.Chat;
         private bool _sawOutput;
         private MessageChunk? _current;
         private MessageChunk? _queued;

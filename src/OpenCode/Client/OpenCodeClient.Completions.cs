@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCode.Pipeline;
 
 namespace OpenCode.Client;
 
@@ -10,7 +11,7 @@ public sealed partial class OpenCodeClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The answer.</returns>
     public Task<CompletionResult> CreateChatCompletionAsync(MessageRequest request, string? model, CancellationToken cancellationToken = default) =>
-        CompleteAsync(new WireRequest(WireRequestKind.Chat, model, request), defaultTemperature: null, cancellationToken);
+        CompleteAsync(new GenerationRequest(GenerationKind.Chat, model, request), defaultTemperature: null, cancellationToken);
 
     /// <summary>Completes a raw prompt and waits for the whole answer.</summary>
     /// <param name="request">The prompt (<see cref="MessageRequest.Prompt"/>) and sampling settings.</param>
@@ -18,9 +19,9 @@ public sealed partial class OpenCodeClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The answer.</returns>
     public Task<CompletionResult> CreateCompletionAsync(MessageRequest request, string? model, CancellationToken cancellationToken = default) =>
-        CompleteAsync(new WireRequest(WireRequestKind.Completion, model, request), defaultTemperature: null, cancellationToken);
+        CompleteAsync(new GenerationRequest(GenerationKind.Completion, model, request), defaultTemperature: null, cancellationToken);
 
-    internal async Task<CompletionResult> CompleteAsync(WireRequest wire, float? defaultTemperature, CancellationToken cancellationToken)
+    internal async Task<CompletionResult> CompleteAsync(GenerationRequest wire, float? defaultTemperature, CancellationToken cancellationToken)
     {
         var (operationCode, operation, uri) = Describe(wire.Kind);
         var body = RequestBodyWriter.Write(wire, stream: false, includeUsage: false, defaultTemperature);
@@ -33,7 +34,7 @@ public sealed partial class OpenCodeClient
     }
 
     /// <summary>Reads a whole (non-streamed) completion answer.</summary>
-    private async Task<CompletionResult> ReadCompletionAsync(HttpResponseMessage response, WireRequest wire, RequestWatchdog watchdog, string operation, CancellationToken callerToken)
+    private async Task<CompletionResult> ReadCompletionAsync(HttpResponseMessage response, GenerationRequest wire, RequestWatchdog watchdog, string operation, CancellationToken callerToken)
     {
         using var document = await ReadJsonAsync(response, watchdog, operation, callerToken).ConfigureAwait(false);
         var result = ParseCompletion(document.RootElement, wire, operation);
@@ -96,7 +97,7 @@ public sealed partial class OpenCodeClient
     private OpenCodeInvalidResponseException TooLarge(string operation) =>
         new($"{operation} failed: the answer from {_endpoints.Root} is larger than {_options.MaxEventSize} bytes (the maxEventSize setting).");
 
-    private static CompletionResult ParseCompletion(JsonElement root, WireRequest wire, string operation)
+    private static CompletionResult ParseCompletion(JsonElement root, GenerationRequest wire, string operation)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -118,7 +119,7 @@ public sealed partial class OpenCodeClient
         string? text;
         string? reasoning = null;
         var hasToolCalls = false;
-        if (wire.Kind == WireRequestKind.Chat)
+        if (wire.Kind == GenerationKind.Chat)
         {
             if (!choice.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
             {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Text.Json;
+using OpenCode.Pipeline;
 
 namespace OpenCode.Client;
 
@@ -62,8 +63,8 @@ public sealed partial class OpenCodeClient
         }
     }
 
-    internal static WireRequest ToWire(InfillRequest request, string? model) => new(
-        WireRequestKind.Infill,
+    internal static GenerationRequest ToWire(InfillRequest request, string? model) => new(
+        GenerationKind.Infill,
         model,
         new MessageRequest { MaxTokens = request.MaxTokens, Temperature = request.Temperature, TopP = request.TopP, Seed = request.Seed, Stop = request.Stop },
         Infill: request);

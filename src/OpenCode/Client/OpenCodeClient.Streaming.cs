@@ -1,3 +1,4 @@
+using OpenCode.Pipeline;
 namespace OpenCode.Client;
 
 public sealed partial class OpenCodeClient
@@ -8,7 +9,7 @@ public sealed partial class OpenCodeClient
     /// <param name="cancellationToken">Cancels the generation; the HTTP request is aborted, which stops the server.</param>
     /// <returns>The chunks; the last one has <see cref="MessageChunk.IsDone"/>, the finish reason and the usage.</returns>
     public IAsyncEnumerable<MessageChunk> StreamChatCompletionAsync(MessageRequest request, string? model, CancellationToken cancellationToken = default) =>
-        StreamAsync(new WireRequest(WireRequestKind.Chat, model, request), defaultTemperature: null, cancellationToken);
+        StreamAsync(new GenerationRequest(GenerationKind.Chat, model, request), defaultTemperature: null, cancellationToken);
 
     /// <summary>Streams a plain completion of a raw prompt from <c>/v1/completions</c>.</summary>
     /// <param name="request">The prompt (<see cref="MessageRequest.Prompt"/>) and sampling settings.</param>
@@ -16,7 +17,7 @@ public sealed partial class OpenCodeClient
     /// <param name="cancellationToken">Cancels the generation.</param>
     /// <returns>The chunks; the last one has <see cref="MessageChunk.IsDone"/>, the finish reason and the usage.</returns>
     public IAsyncEnumerable<MessageChunk> StreamCompletionAsync(MessageRequest request, string? model, CancellationToken cancellationToken = default) =>
-        StreamAsync(new WireRequest(WireRequestKind.Completion, model, request), defaultTemperature: null, cancellationToken);
+        StreamAsync(new GenerationRequest(GenerationKind.Completion, model, request), defaultTemperature: null, cancellationToken);
 
     /// <summary>Streams a request's chunks; nothing is sent until the first <c>MoveNextAsync</c>, and each enumeration sends its own request.</summary>
     /// <remarks>
@@ -24,12 +25,12 @@ public sealed partial class OpenCodeClient
     /// synchronously with no async state machine of its own (one hop fewer per chunk). Failures, waits for the network and the end
     /// of the stream take the async path, which releases the stream, the response and the watchdog before it throws or finishes.
     /// </remarks>
-    internal IAsyncEnumerable<MessageChunk> StreamAsync(WireRequest wire, float? defaultTemperature, CancellationToken cancellationToken = default) =>
+    internal IAsyncEnumerable<MessageChunk> StreamAsync(GenerationRequest wire, float? defaultTemperature, CancellationToken cancellationToken = default) =>
         new ChunkStream(this, wire, defaultTemperature, cancellationToken);
 
     private MessageChunk FinalChunk(
         StreamEventParser parser, ref UsageTracker usage, ref ThinkTagSplitter? thinkSplitter, FinishReason reason,
-        WireRequest wire, RequestWatchdog watchdog, string operation, int delivered)
+        GenerationRequest wire, RequestWatchdog watchdog, string operation, int delivered)
     {
         string? reasoning = null;
         var rest = thinkSplitter?.Flush(out reasoning) ?? string.Empty;
@@ -58,21 +59,21 @@ public sealed partial class OpenCodeClient
             : null;
     }
 
-    private (string Code, string Name, Uri Uri) Describe(WireRequestKind kind) => kind switch
+    private (string Code, string Name, Uri Uri) Describe(GenerationKind kind) => kind switch
     {
-        WireRequestKind.Chat => (OpenCodeErrorCodes.ChatCompletionFailed, "Chat completion", _endpoints.ChatCompletions),
-        WireRequestKind.Infill => (OpenCodeErrorCodes.CompletionFailed, "Infill", _endpoints.Infill),
+        GenerationKind.Chat => (OpenCodeErrorCodes.ChatCompletionFailed, "Chat completion", _endpoints.ChatCompletions),
+        GenerationKind.Infill => (OpenCodeErrorCodes.CompletionFailed, "Infill", _endpoints.Infill),
         _ => (OpenCodeErrorCodes.CompletionFailed, "Completion", _endpoints.Completions),
     };
 
-    private static int PromptCharacters(WireRequest wire)
+    private static int PromptCharacters(GenerationRequest wire)
     {
         if (wire.Infill is { } infill)
         {
             return infill.Prefix.Length + infill.Suffix.Length + infill.ExtraFiles.Sum(f => f.Text.Length);
         }
 
-        if (wire.Kind == WireRequestKind.Completion)
+        if (wire.Kind == GenerationKind.Completion)
         {
             return (wire.Prompt ?? wire.Request.Prompt)?.Length ?? 0;
         }

@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Text.Json;
+using OpenCode.Pipeline;
 
 namespace OpenCode.Client;
 
 /// <summary>Writes the JSON body of a chat or completion request with <see cref="Utf8JsonWriter"/> (no reflection on the hot path).</summary>
 internal static class RequestBodyWriter
 {
-    public static ReadOnlyMemory<byte> Write(WireRequest wire, bool stream, bool includeUsage, float? defaultTemperature)
+    public static ReadOnlyMemory<byte> Write(GenerationRequest wire, bool stream, bool includeUsage, float? defaultTemperature)
     {
         var request = wire.Request;
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -18,7 +19,7 @@ internal static class RequestBodyWriter
                 json.WriteString("model", wire.Model);
             }
 
-            if (wire.Kind == WireRequestKind.Chat)
+            if (wire.Kind == GenerationKind.Chat)
             {
                 WriteMessages(json, request.Messages);
             }
@@ -32,7 +33,7 @@ internal static class RequestBodyWriter
             }
 
             json.WriteBoolean("stream", stream);
-            if (stream && includeUsage && wire.Kind != WireRequestKind.Infill)
+            if (stream && includeUsage && wire.Kind != GenerationKind.Infill)
             {
                 json.WriteStartObject("stream_options");
                 json.WriteBoolean("include_usage", true);

@@ -25,4 +25,9 @@ public sealed class ModelOptions
     [AllowedValues("auto", "llama.cpp", "ollama", "vllm", "tgi", "opencode", "openai",
         ErrorMessage = "must be one of auto, llama.cpp, ollama, vllm, tgi, opencode, openai")]
     public string Dialect { get; set; } = "auto";
+
+    /// <summary>Gets a value indicating whether a model may be used: <see cref="EnabledModels"/> is empty or lists it.</summary>
+    /// <param name="model">The model id.</param>
+    /// <returns><see langword="true"/> when the model is enabled.</returns>
+    public bool IsEnabled(string model) => EnabledModels.Count == 0 || EnabledModels.Contains(model, StringComparer.Ordinal);
 }

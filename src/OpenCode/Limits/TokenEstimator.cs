@@ -1,4 +1,4 @@
-using OpenCode.Client;
+using OpenCode.Pipeline;
 
 namespace OpenCode.Limits;
 
@@ -15,7 +15,10 @@ internal static class TokenEstimator
     private const int CharactersPerToken = 3;
     private const int TokensPerMessage = 4;
 
-    public static long Estimate(WireRequest wire)
+    /// <summary>Estimates the tokens of a text where no tokenizer is at hand: one per three characters, rounded up.</summary>
+    public static int EstimateText(string text) => (text.Length + CharactersPerToken - 1) / CharactersPerToken;
+
+    public static long Estimate(GenerationRequest wire)
     {
         long characters = wire.Prompt?.Length ?? 0;
         var overhead = 0;

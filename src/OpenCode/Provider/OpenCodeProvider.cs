@@ -2,40 +2,26 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCode.Alerts;
 using OpenCode.Auth;
-using OpenCode.Client;
 using OpenCode.Configuration;
-using OpenCode.Families;
 using OpenCode.Limits;
-using OpenCode.Local;
 using OpenCode.Models;
-using OpenCode.Quotas;
-using OpenCode.Resilience;
+using OpenCode.Pipeline;
 using OpenCode.Storage;
 
 namespace OpenCode.Provider;
 
 /// <summary>
-/// The OpenCode provider: talks to an OpenAI-compatible server (or, in direct mode, a local llama-server it starts
-/// for a GGUF file) through <see cref="IAIProvider"/>; <see cref="OpenCodeChatClientExtensions.AsChatClient"/> gives it as an <c>IChatClient</c>.
+/// The OpenCode provider: one endpoint — an OpenAI-compatible server, or in direct mode a GGUF file — behind <see cref="IAIProvider"/>,
+/// over one generation pipeline (quotas → telemetry → limits → usage ledger → retries → the backend). <see cref="OpenCodeChatClientExtensions.AsChatClient"/>
+/// gives it as an <c>IChatClient</c>.
 /// </summary>
-/// <remarks>Thread-safe. Initializes itself on first use when <see cref="InitializeAsync"/> was not called.</remarks>
-public sealed partial class OpenCodeProvider : IAIProvider
+/// <remarks>Thread-safe. Connects on first use when <see cref="InitializeAsync"/> was not called.</remarks>
+public sealed class OpenCodeProvider : IAIProvider
 {
     private readonly OpenCodeOptions _options;
-    private readonly HttpClient? _httpClient;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILoggerFactory _loggerFactory;
-    private readonly ILogger _logger;
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private readonly OpenCodeRateLimiter _limiter;
-    private readonly OpenCodeStores _stores;
-    private readonly QuotaEnforcer? _quotas;
-    private readonly GenerationServices _generations;
-    private readonly ICredentialStore? _credentialStore;
-    private State? _state;
-    private LocalLlamaServer? _localServer;
-    private IAuthenticationProvider? _authentication;
-    private HttpClient? _tokenHttp;
+    private readonly EndpointComponents _components;
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private Connection? _connection;
     private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeProvider"/> class.</summary>
@@ -61,65 +47,123 @@ public sealed partial class OpenCodeProvider : IAIProvider
         ArgumentNullException.ThrowIfNull(options);
         OpenCodeOptionsValidator.ValidateOrThrow(options);
         _options = options;
-        _httpClient = httpClient;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        _logger = _loggerFactory.CreateLogger("OpenCode.Provider");
-        _stores = stores ?? OpenCodeStores.CreateInMemory();
-        _limiter = new OpenCodeRateLimiter(options.RateLimits, _timeProvider, _stores.RateLimits, options.ApiEndpoint ?? Path.GetFileName(options.ModelPath) ?? "local");
-        alerts ??= new LoggingAlertSink(_loggerFactory.CreateLogger<LoggingAlertSink>());
-        _quotas = options.Quotas.Budgets.Count > 0 ? new QuotaEnforcer(_stores.Usage, options.Quotas, alerts, _timeProvider) : null;
-        _generations = new GenerationServices(
-            _stores.Usage, new CostCalculator(options.Pricing), new PerformanceAlertRules(options.Alerts, alerts, _timeProvider), _timeProvider, _logger);
-        _credentialStore = credentialStore;
+        _components = new EndpointComponents(options, httpClient, loggerFactory ?? NullLoggerFactory.Instance, timeProvider ?? TimeProvider.System, stores, alerts, credentialStore);
     }
 
     /// <summary>Gets the stores of this provider: the usage ledger (every request, its tokens and cost), limits, cache and health state.</summary>
-    public OpenCodeStores Stores => _stores;
-
-    /// <summary>Gets the client-side limits of this provider's endpoint.</summary>
-    public OpenCodeRateLimiter RateLimiter => _limiter;
+    public OpenCodeStores Stores => _components.Stores;
 
     /// <summary>Gets or sets the name the usage ledger and metrics give this endpoint; <see langword="null"/> uses the server's host and port.</summary>
     public string? EndpointName { get; set; }
 
-    /// <summary>Gets or sets the random source of retry jitter (values in [0, 1)); tests make it predictable.</summary>
-    internal Func<double> JitterSource { get; set; } = Random.Shared.NextDouble;
-
-    /// <summary>Gets the wire client, once initialized (for models, health and the OpenCode extras).</summary>
-    /// <exception cref="InvalidOperationException">The provider is not initialized.</exception>
-    public OpenCodeClient Client => _state?.Client ?? throw new InvalidOperationException("Call InitializeAsync first.");
-
-    /// <summary>Gets the model manager of the server (dialect, model metadata, cache), once initialized.</summary>
-    /// <exception cref="InvalidOperationException">The provider is not initialized.</exception>
-    public OpenCodeModelManager ModelManager => _state?.Manager ?? throw new InvalidOperationException("Call InitializeAsync first.");
+    /// <summary>Gets the stages a caller adds to the pipeline, outermost first: they see each planned request before the quotas and limits, and the chunks last.</summary>
+    /// <remarks>Set before the first request; see <see cref="DelegatingGenerationStage"/> for writing one.</remarks>
+    public Action<GenerationPipelineBuilder>? ConfigurePipeline { get; init; }
 
     /// <summary>Gets or sets where progress of building a missing llama-server goes in direct mode (with <c>localServer.buildIfMissing</c>).</summary>
-    public IProgress<string>? LocalServerBuildProgress { get; set; }
+    public IProgress<string>? LocalServerBuildProgress
+    {
+        get => _components.LocalServerBuildProgress;
+        set => _components.LocalServerBuildProgress = value;
+    }
 
-    /// <summary>Gets the local server started in direct mode, or <see langword="null"/>.</summary>
-    public LocalLlamaServer? LocalServer => _localServer;
+    /// <summary>Gets the performance measured per model and endpoint for the generations of this provider.</summary>
+    public ModelPerformanceTracker Performance => _components.Performance;
 
-    /// <summary>Gets the server endpoint in use, once initialized (a local server's in direct mode).</summary>
-    public Uri? Endpoint => _state?.Client.ServerRoot;
+    /// <summary>Gets the endpoint in use, once connected (a local server's in direct mode).</summary>
+    public Uri? Endpoint => _connection?.Description.Endpoint;
+
+    /// <summary>Gets or sets a value indicating whether failed attempts are retried here; a router turns it off, as failing over is its retry.</summary>
+    internal bool RetriesEnabled { get; set; } = true;
+
+    /// <summary>Gets or sets the random source of retry jitter (values in [0, 1)); tests make it predictable.</summary>
+    internal Func<double> JitterSource
+    {
+        get => _components.Jitter;
+        set => _components.Jitter = value;
+    }
 
     /// <inheritdoc />
-    public async Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+    public async Task InitializeAsync(CancellationToken cancellationToken = default) => await ConnectAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<ProviderCapabilities> GetCapabilitiesAsync(CancellationToken cancellationToken = default) =>
-        (await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
+        (await ConnectAsync(cancellationToken).ConfigureAwait(false)).Description.Capabilities;
 
-    /// <summary>Lists the models the server serves, filtered by <c>models.enabledModels</c>.</summary>
+    /// <inheritdoc />
+    /// <remarks>Nothing runs until the first <c>MoveNextAsync</c>; then every chunk is handed straight on from the pipeline.</remarks>
+    public IAsyncEnumerable<MessageChunk> SendMessageAsync(MessageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Generate(request, static (planner, r) => planner.Plan(r), cancellationToken);
+    }
+
+    /// <summary>
+    /// Fills in the code between a prefix and a suffix, streamed: through the server's <c>/infill</c> where the model's vocabulary has FIM tokens
+    /// (llama.cpp), Ollama's <c>suffix</c> for models with the <c>insert</c> capability, else the family's FIM prompt format on
+    /// <c>/v1/completions</c> with the family's stop tokens.
+    /// </summary>
+    /// <param name="request">The prefix, suffix, extra files and sampling settings.</param>
+    /// <param name="cancellationToken">Cancels the generation.</param>
+    /// <returns>The chunks of the middle; the last one has <see cref="MessageChunk.IsDone"/>, the finish reason and the usage.</returns>
+    /// <exception cref="OpenCodeException">
+    /// CAPABILITY_NOT_SUPPORTED when <c>features.codeCompletion</c> is off or the model cannot fill in the middle.
+    /// </exception>
+    public IAsyncEnumerable<MessageChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _options.Features.CodeCompletion
+            ? Generate(request, static (planner, r) => planner.PlanInfill(r), cancellationToken)
+            : new DeferredChunks<int>(
+                static (_, _) => ValueTask.FromException<IAsyncEnumerator<MessageChunk>>(new OpenCodeException(
+                    OpenCodeErrorCodes.CapabilityNotSupported, "Code completion (fill in the middle) is off: features.codeCompletion is false.")),
+                0,
+                cancellationToken);
+    }
+
+    /// <summary>Lists the models the endpoint serves, filtered by <c>models.enabledModels</c>.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The models.</returns>
     public async Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
-        var state = await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var models = await state.Client.ListModelsAsync(cancellationToken).ConfigureAwait(false);
-        return [.. models.Where(m => IsEnabled(m.Id))];
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var models = await connection.Backend.ListModelsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. models.Where(m => _options.Models.IsEnabled(m.Id))];
     }
+
+    /// <summary>Asks the endpoint whether it is ready to answer.</summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The health; an unreachable server is unhealthy, not an exception.</returns>
+    public async Task<ServerHealth> CheckHealthAsync(CancellationToken cancellationToken = default) =>
+        await (await ConnectAsync(cancellationToken).ConfigureAwait(false)).Backend.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Counts the tokens of a text: with the model's tokenizer where the endpoint has one, else by the documented estimate.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The count, and whether it is exact.</returns>
+    public async Task<TokenCount> CountTokensAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.Tokens.CountAsync(text, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks the pipeline for an object it holds: the <see cref="OpenCodeModelManager"/> or <see cref="OpenCodeRateLimiter"/> of the endpoint, a stage of yours.</summary>
+    /// <param name="serviceType">The type asked for.</param>
+    /// <returns>The object, or <see langword="null"/> (also before the provider is connected, for what connecting creates).</returns>
+    public object? GetService(Type serviceType)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceType.IsInstanceOfType(this) ? this
+            : serviceType == typeof(OpenCodeRateLimiter) ? _components.Limiter
+            : _connection?.Pipeline.GetService(serviceType);
+    }
+
+    /// <summary>Asks the pipeline for an object of type <typeparamref name="T"/> (see <see cref="GetService(Type)"/>).</summary>
+    /// <typeparam name="T">The type asked for.</typeparam>
+    /// <returns>The object, or <see langword="null"/>.</returns>
+    public T? GetService<T>()
+        where T : class => GetService(typeof(T)) as T;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -129,23 +173,43 @@ public sealed partial class OpenCodeProvider : IAIProvider
             return;
         }
 
-        _state?.Manager.Dispose();
-        _state?.Client.Dispose();
-        if (_localServer is not null)
+        if (_connection is { } connection)
         {
-            await _localServer.DisposeAsync().ConfigureAwait(false);
+            connection.Pipeline.Dispose();
+            await connection.Backend.DisposeAsync().ConfigureAwait(false);
         }
 
-        _limiter.Dispose();
-        _tokenHttp?.Dispose();
-        _initLock.Dispose();
+        _components.Dispose();
+        _connectLock.Dispose();
     }
 
-    private bool IsEnabled(string model) =>
-        _options.Models.EnabledModels.Count == 0 || _options.Models.EnabledModels.Contains(model, StringComparer.Ordinal);
+    private DeferredChunks<(OpenCodeProvider Provider, T Request, Func<RequestPlanner, T, GenerationRequest> Plan)> Generate<T>(
+        T request, Func<RequestPlanner, T, GenerationRequest> plan, CancellationToken cancellationToken) =>
+        new(
+            static async (state, token) =>
+            {
+                var connection = await state.Provider.ConnectAsync(token).ConfigureAwait(false);
+                return connection.Pipeline.GenerateAsync(state.Plan(connection.Planner, state.Request), token).GetAsyncEnumerator(token);
+            },
+            (this, request, plan),
+            cancellationToken);
 
-    /// <summary>What initialization learned; <paramref name="DefaultModel"/> is <see langword="null"/> when the server chooses.</summary>
-    private sealed record State(
-        OpenCodeClient Client, ProviderCapabilities Capabilities, IReadOnlyList<ModelInfo> Models, string? DefaultModel, FamilyDetection Family,
-        OpenCodeModelManager Manager, EndpointResilience Resilience);
+    private async ValueTask<Connection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_connection is { } ready)
+        {
+            return ready;
+        }
+
+        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _connection ??= await _components.ConnectAsync(EndpointName, RetriesEnabled, ConfigurePipeline, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
 }

@@ -18,26 +18,35 @@ internal sealed class EndpointResilience
     private readonly ResilienceOptions _options;
     private readonly Uri _endpoint;
 
-    public EndpointResilience(ResilienceOptions options, Uri endpoint, TimeProvider timeProvider, Func<double> random, ILogger logger, Action<OpenCodeException>? onRetry = null)
+    public EndpointResilience(
+        ResilienceOptions options, Uri endpoint, TimeProvider timeProvider, Func<double> random, ILogger logger, Action<OpenCodeException>? onRetry = null, bool retries = true)
     {
         _options = options;
         _endpoint = endpoint;
         var maxRetryAfter = TimeSpan.FromSeconds(options.MaxRetryAfter);
-        var delay = new BackoffDelay(options, random);
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddTimeout(TimeSpan.FromMilliseconds(options.TotalTimeout));
-        if (options.MaxAttempts > 1)
+        if (retries && options.MaxAttempts > 1)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxAttempts - 1,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && TransientFailures.IsRetryable(e, maxRetryAfter)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(delay.For(args.AttemptNumber, args.Outcome.Exception)),
+
+                // Polly's own backoff, jitter and cap; the server's Retry-After, where it sent one, wins.
+                BackoffType = options.BackoffMultiplier == 1.0 ? DelayBackoffType.Constant : DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(options.BaseDelay),
+                MaxDelay = TimeSpan.FromMilliseconds(options.MaxDelay),
+                UseJitter = options.UseJitter,
+                Randomizer = random,
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Exception is OpenCodeException { RetryAfter: { } wait } && wait > TimeSpan.Zero ? wait : (TimeSpan?)null),
                 OnRetry = args =>
                 {
                     if (args.Outcome.Exception is OpenCodeException failure)
                     {
                         ResilienceLog.Retrying(logger, args.AttemptNumber + 1, endpoint, failure.Code, args.RetryDelay.TotalMilliseconds);
+                        Telemetry.OpenCodeTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("error.type", failure.Code));
                         onRetry?.Invoke(failure);
                     }
 

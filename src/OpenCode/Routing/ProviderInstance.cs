@@ -32,8 +32,7 @@ internal sealed class ProviderInstance(string name, OpenCodeProvider provider, T
         var start = time.GetTimestamp();
         try
         {
-            await provider.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            var health = await provider.Client.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+            var health = await provider.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
             if (health.StatusCode != 404)
             {
                 return new ProbeResult(health.IsHealthy, health.Latency, health.IsHealthy ? null : $"HTTP {health.StatusCode}: {health.Status}");
@@ -60,7 +59,8 @@ internal sealed class ProviderInstance(string name, OpenCodeProvider provider, T
     {
         try
         {
-            return (await provider.Client.TokenizeAsync(text, cancellationToken).ConfigureAwait(false))?.Count;
+            var count = await provider.CountTokensAsync(text, cancellationToken).ConfigureAwait(false);
+            return count.IsExact ? count.Count : null;
         }
         catch (OpenCodeException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using OpenCode.Configuration;
+using OpenCode.Local;
 using OpenCode.Provider;
 
 namespace OpenCode.IntegrationTests.Provider;
@@ -27,7 +28,7 @@ public sealed class DirectModeTests(LlamaServerFixture fixture)
             first.Usage!.CompletionTokens.ShouldBe(6);
             first.Model.ShouldBe(Path.GetFileNameWithoutExtension(fixture.DefaultModel));
             provider.Endpoint!.Host.ShouldBe("127.0.0.1");
-            var server = provider.LocalServer.ShouldNotBeNull();
+            var server = provider.GetService<LocalLlamaServer>().ShouldNotBeNull();
             pid = server.ProcessId;
 
             using (var process = Process.GetProcessById(pid))

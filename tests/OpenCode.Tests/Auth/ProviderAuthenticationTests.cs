@@ -138,7 +138,7 @@ public sealed class ProviderAuthenticationTests
         sent.Count.ShouldBe(2);
         sent.ShouldContain("Bearer sk-second-instance-5566");
         sent.ShouldContain(a => a.StartsWith("Bearer at-", StringComparison.Ordinal));
-        first.Client.CredentialDescription.ShouldStartWith("OAuth 2.0 client credentials");
-        second.Client.CredentialDescription.ShouldBe("API key (stored credential 'second', header Authorization)");
+        first.GetService<OpenCodeClient>()!.CredentialDescription.ShouldStartWith("OAuth 2.0 client credentials");
+        second.GetService<OpenCodeClient>()!.CredentialDescription.ShouldBe("API key (stored credential 'second', header Authorization)");
     }
 }

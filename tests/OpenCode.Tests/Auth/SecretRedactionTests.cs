@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OpenCode.Auth;
+using OpenCode.Client;
 using OpenCode.Configuration;
 using OpenCode.Provider;
 using OpenCode.Tests.Fakes;
@@ -72,7 +73,7 @@ public sealed class SecretRedactionTests : IAsyncLifetime
             await provider.ListModelsAsync(Ct);
             _server.RevokeAccessTokens();
             await provider.ListModelsAsync(Ct);
-            _output.Add(provider.Client.CredentialDescription ?? "(none)");
+            _output.Add(provider.GetService<OpenCodeClient>()!.CredentialDescription ?? "(none)");
         }
         catch (OpenCodeException ex)
         {

@@ -1,4 +1,5 @@
 using OpenCode.Configuration;
+using OpenCode.Limits;
 using OpenCode.Provider;
 using OpenCode.Tests.Fakes;
 
@@ -40,7 +41,7 @@ public sealed class HostileServerProviderTests
         ex.RetryAfter.ShouldBe(TimeSpan.FromMinutes(10));
         ex.Code.ShouldNotBe(OpenCodeErrorCodes.Timeout);
         server.ChatRequests.ShouldBe(1);
-        provider.RateLimiter.GetSnapshot().InFlight.ShouldBe(0);
+        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().InFlight.ShouldBe(0);
     }
 
     [Fact]

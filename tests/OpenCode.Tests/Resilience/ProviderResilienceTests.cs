@@ -1,4 +1,5 @@
 using OpenCode.Configuration;
+using OpenCode.Limits;
 using OpenCode.Provider;
 using OpenCode.Tests.Fakes;
 
@@ -105,7 +106,7 @@ public sealed class ProviderResilienceTests
 
         ex.RetryAfter.ShouldBe(TimeSpan.FromHours(2));
         server.ChatRequests.ShouldBe(1);
-        provider.RateLimiter.GetSnapshot().InFlight.ShouldBe(0);
+        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().InFlight.ShouldBe(0);
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public sealed class ProviderResilienceTests
         await Should.ThrowAsync<OperationCanceledException>(answer.WaitAsync(TimeSpan.FromSeconds(10), Ct));
         clock.Advance(TimeSpan.FromSeconds(10));
         server.ChatRequests.ShouldBe(1);
-        provider.RateLimiter.GetSnapshot().InFlight.ShouldBe(0);
+        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().InFlight.ShouldBe(0);
     }
 
     [Fact]
@@ -200,6 +201,6 @@ public sealed class ProviderResilienceTests
             await provider.SendMessageAsync(Chat, Ct).GetAsyncEnumerator(Ct).DisposeAsync();
         }
 
-        provider.RateLimiter.GetSnapshot().ShouldBe(new OpenCode.Limits.RateLimiterSnapshot(0, 0, 2, null));
+        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().ShouldBe(new OpenCode.Limits.RateLimiterSnapshot(0, 0, 2, null));
     }
 }

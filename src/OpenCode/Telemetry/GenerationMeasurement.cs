@@ -1,6 +1,6 @@
 using OpenCode.Models;
 
-namespace OpenCode.Provider;
+namespace OpenCode.Telemetry;
 
 /// <summary>Measures one generation for the <see cref="ModelPerformanceTracker"/>: time to first token, latency, tokens, or failure.</summary>
 /// <remarks>Two checks per chunk; recorded once, when the final chunk arrives or the generation fails.</remarks>
