@@ -37,6 +37,14 @@ if (args.Length > 0 && args[0] == "pipeline")
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200);
 }
 
+if (args.Length > 0 && args[0] == "soak")
+{
+    return await SoakRun.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 50);
+}
+
 if (args.Length > 0 && args[0] == "routing")
 {
     return await RoutingOverhead.RunAsync(args[1..]);
@@ -58,6 +66,7 @@ Console.Error.WriteLine("""
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- limiter [callers] [seconds]   (limiter overhead per request)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- pipeline [streams] [rounds] [chunks]   (concurrent streams, flat memory)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- routing [requests]   (router overhead per request, in memory)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- soak [streams] [concurrency] [chunks]   (faults mixed in: typed, flat, no leaks)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
     """);
 return 2;

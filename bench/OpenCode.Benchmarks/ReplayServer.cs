@@ -29,7 +29,9 @@ internal sealed class ReplayServer : IAsyncDisposable
     /// <summary>Gets the server root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<ReplayServer> StartAsync(ReplayTranscript transcript)
+    /// <param name="transcript">The stream every chat request gets.</param>
+    /// <param name="chat">Answers chat requests instead (the soak's faulty server); <see langword="null"/> replays <paramref name="transcript"/>.</param>
+    public static async Task<ReplayServer> StartAsync(ReplayTranscript transcript, Func<HttpContext, Task>? chat = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -37,7 +39,7 @@ internal sealed class ReplayServer : IAsyncDisposable
         var app = builder.Build();
         app.MapGet("/v1/models", (HttpContext context) => WriteJsonAsync(context, ReplayTranscript.ModelsJson));
         app.MapGet("/props", (HttpContext context) => WriteJsonAsync(context, ReplayTranscript.PropsJson));
-        app.MapPost("/v1/chat/completions", (HttpContext context) => StreamAsync(context, transcript.Body));
+        app.MapPost("/v1/chat/completions", chat ?? ((HttpContext context) => StreamAsync(context, transcript.Body)));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ReplayServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
@@ -56,7 +58,7 @@ internal sealed class ReplayServer : IAsyncDisposable
         await context.Response.Body.WriteAsync(json, context.RequestAborted);
     }
 
-    private static async Task StreamAsync(HttpContext context, byte[] body)
+    public static async Task StreamAsync(HttpContext context, byte[] body)
     {
         // Read the request like a real server would before answering.
         await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);

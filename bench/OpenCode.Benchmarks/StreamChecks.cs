@@ -160,7 +160,8 @@ internal static class StreamChecks
     private static async Task<OpenCodeProvider> ProviderAsync(HttpMessageHandler handler)
     {
         var provider = new OpenCodeProvider(
-            new OpenCodeOptions { ApiEndpoint = "http://check.invalid/", Models = new ModelOptions { AutoDiscovery = false } },
+            // Loopback (nothing is asked for: the handler answers from memory), as the HTTPS rule refuses other hosts over http.
+            new OpenCodeOptions { ApiEndpoint = "http://127.0.0.1:9/", Models = new ModelOptions { AutoDiscovery = false } },
             new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
         await provider.InitializeAsync();
         return provider;

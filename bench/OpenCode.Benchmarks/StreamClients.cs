@@ -70,7 +70,9 @@ internal sealed class StreamClients : IAsyncDisposable
     /// <summary>Clients over an in-memory handler (no socket, no server).</summary>
     public static async Task<StreamClients> InMemoryAsync(ReplayTranscript transcript)
     {
-        var clients = new StreamClients(new Uri("http://replay.invalid/"), () => new ReplayHandler(transcript));
+        // A loopback address that nothing is asked for (the handler answers from memory): a host name such as replay.invalid
+        // would be refused by the HTTPS rule for other machines.
+        var clients = new StreamClients(new Uri("http://127.0.0.1:9/"), () => new ReplayHandler(transcript));
         await clients._provider.InitializeAsync();
         return clients;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
 
 namespace OpenCode.Cli.Commands;
@@ -10,14 +9,9 @@ internal static class BenchCommand
     public static Command Create(CliContext context, CommonOptions common)
     {
         var prompt = new Argument<string?>("PROMPT") { Description = "The raw prompt every model completes.", Arity = ArgumentArity.ZeroOrOne };
-        var runs = new Option<int>("--runs") { Description = "How many times each model runs the prompt (1 to 1000).", DefaultValueFactory = _ => 3, HelpName = "N" };
-        runs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is var value && value is < 1 or > 1000)
-            {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--runs: {value} is out of range; allowed 1 to 1000"));
-            }
-        });
+        var runs = NumberOptions.Int("--runs", 1, 1000, defaultValue: 3);
+        runs.Description = "How many times each model runs the prompt (1 to 1000).";
+        runs.HelpName = "N";
         var generation = new GenerationOptions();
         var command = new Command("bench", "Run the same prompt on every model the server serves and compare TTFT, tokens/s and latency.")
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace OpenCode.Cli.Commands;
 
@@ -8,33 +7,15 @@ internal sealed class GenerationOptions
 {
     public GenerationOptions()
     {
-        MaxTokens.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is int value && value < 1)
-            {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--max-tokens: {value} is out of range; allowed 1 or more"));
-            }
-        });
-        Temperature.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<float?>() is float value && value is < 0 or > 2)
-            {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--temperature: {value} is out of range; allowed 0 to 2"));
-            }
-        });
+        MaxTokens.Description = "The most tokens to generate (default: the server's; 128 with the demo model).";
+        MaxTokens.HelpName = "N";
+        Temperature.Description = "The sampling temperature, 0 to 2 (default: the configured defaultTemperature, else the server's).";
+        Temperature.HelpName = "T";
     }
 
-    public Option<int?> MaxTokens { get; } = new("--max-tokens")
-    {
-        Description = "The most tokens to generate (default: the server's; 128 with the demo model).",
-        HelpName = "N",
-    };
+    public Option<int?> MaxTokens { get; } = NumberOptions.Int("--max-tokens", 1, int.MaxValue);
 
-    public Option<float?> Temperature { get; } = new("--temperature")
-    {
-        Description = "The sampling temperature, 0 to 2 (default: the configured defaultTemperature, else the server's).",
-        HelpName = "T",
-    };
+    public Option<float?> Temperature { get; } = NumberOptions.Float("--temperature", 0, 2);
 
     public Option<string?> System { get; } = new("--system")
     {

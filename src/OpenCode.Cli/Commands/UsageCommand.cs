@@ -15,14 +15,8 @@ internal static class UsageCommand
 {
     public static Command Create(CliContext context, CommonOptions common)
     {
-        var days = new Option<int>("--days") { Description = "How many days back, today included (1 to 3650).", DefaultValueFactory = _ => 30 };
-        days.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 3650)
-            {
-                result.AddError("--days must be 1 to 3650.");
-            }
-        });
+        var days = NumberOptions.Int("--days", 1, 3650, defaultValue: 30, outOfRange: "--days must be 1 to 3650.");
+        days.Description = "How many days back, today included (1 to 3650).";
         var ledger = new Option<string?>("--ledger") { Description = $"The usage database file (default: {CliContext.DefaultEnvironmentPrefix}{CliStores.PathVariable}, else {SqliteOpenCodeStores.DefaultPath()})." };
         var command = new Command("usage", "Show recorded usage: requests, tokens and cost per model and per day.") { days, ledger };
         command.SetAction((parseResult, cancellationToken) =>

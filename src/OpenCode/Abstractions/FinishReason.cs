@@ -16,6 +16,12 @@ public readonly record struct FinishReason(string Value)
     /// <summary>Gets the reason for a content filter stopping the output.</summary>
     public static FinishReason ContentFilter { get; } = new("content_filter");
 
+    /// <summary>
+    /// Gets the reason reported when the server ended the stream (<c>[DONE]</c>) after some output without ever saying why the
+    /// generation ended: the text may be complete or cut short; a warning is logged.
+    /// </summary>
+    public static FinishReason Unreported { get; } = new("unreported");
+
     /// <summary>Returns the well-known instance for a server value, so that no string is allocated for the usual ones.</summary>
     /// <param name="value">The UTF-8 value from the wire.</param>
     /// <returns>The reason.</returns>

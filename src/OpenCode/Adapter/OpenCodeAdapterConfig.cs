@@ -12,7 +12,7 @@ public sealed class OpenCodeAdapterConfig
     /// <summary>Gets the temperature used when a call sets none.</summary>
     public float? DefaultTemperature { get; init; }
 
-    /// <summary>Gets the request timeout (5 s to 300 s).</summary>
+    /// <summary>Gets how long to wait for the first token of the answer (5 s to 300 s); a stream that keeps sending is not cut by it.</summary>
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 

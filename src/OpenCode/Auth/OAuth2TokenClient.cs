@@ -49,7 +49,7 @@ internal sealed class OAuth2TokenClient(HttpClient http, Uri tokenUrl, string? c
             var body = await response.Content.ReadAsByteArrayAsync(watchdog.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode
                 ? Parse(body, requestedAt, credential)
-                : throw Rejected(response.StatusCode, body, credential);
+                : throw Rejected(response.StatusCode, body, credential, [clientSecret, refreshToken, .. SecretRedaction.SentWith(request, null)]);
         }
         catch (Exception ex) when (TransportErrors.Translate(ex, watchdog, cancellationToken, "OAuth 2.0 token request", TokenUrl) is { } translated)
         {
@@ -82,7 +82,7 @@ internal sealed class OAuth2TokenClient(HttpClient http, Uri tokenUrl, string? c
         }
     }
 
-    private OpenCodeException Rejected(HttpStatusCode status, byte[] body, string credential)
+    private OpenCodeException Rejected(HttpStatusCode status, byte[] body, string credential, IEnumerable<string?> secrets)
     {
         string? error = null;
         string? description = null;
@@ -97,6 +97,8 @@ internal sealed class OAuth2TokenClient(HttpClient http, Uri tokenUrl, string? c
             // Not an RFC 6749 error body; the status says enough.
         }
 
+        // A token endpoint may repeat the secret or refresh token it rejected.
+        (error, description) = (SecretRedaction.Redact(error, secrets), SecretRedaction.Redact(description, secrets));
         var detail = error is null ? $"HTTP {(int)status}" : $"{error}{(description is null ? string.Empty : ": " + description)} (HTTP {(int)status})";
         var message = $"The token endpoint {TokenUrl} rejected {credential}: {detail}.";
         return (int)status >= 500

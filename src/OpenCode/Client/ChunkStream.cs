@@ -32,12 +32,17 @@ public sealed partial class OpenCodeClient
         private FinishReason? _finishReason;
         private ThinkTagSplitter? _thinkSplitter;
         private bool _decided = wire.Kind != GenerationKind.Chat;
+        private bool _sawOutput;
         private MessageChunk? _current;
+        private MessageChunk? _queued;
 
         private enum Phase
         {
             NotStarted,
             Streaming,
+
+            /// <summary>A JSON answer to a streamed request: <see cref="_queued"/> holds its final chunk.</summary>
+            Queued,
 
             /// <summary>The final chunk was produced; the next move releases everything and ends.</summary>
             Finishing,
@@ -51,6 +56,7 @@ public sealed partial class OpenCodeClient
             Phase.Streaming => MoveNextCore(),
             Phase.NotStarted => StartAsync(),
             Phase.Finishing => FinishAsync(),
+            Phase.Queued => TakeQueued(),
             _ => ValueTask.FromResult(false),
         };
 
@@ -76,6 +82,18 @@ public sealed partial class OpenCodeClient
                 _watchdog = client.StartWatchdog(streaming: true, cancellationToken);
                 ClientLog.Sending(client._logger, operation, uri.AbsolutePath, true);
                 _response = await client.SendAsync(HttpMethod.Post, uri, body, true, _watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
+                switch (StreamContentTypes.Classify(_response.Content.Headers.ContentType?.MediaType))
+                {
+                    case StreamContentKind.Json:
+                        return await StartFromJsonAsync().ConfigureAwait(false);
+                    case StreamContentKind.Other:
+                        var type = _response.Content.Headers.ContentType?.ToString() ?? "(none)";
+                        ClientLog.NotAnEventStream(client._logger, operation, type, "failing");
+                        throw new OpenCodeInvalidResponseException(
+                            $"{operation} failed: {client._endpoints.Root} answered 200 with content type {type}, not an event stream (text/event-stream) " +
+                            "nor JSON; a proxy or portal page may stand in front of the server. Not retried.",
+                            await ReadBodyExcerptAsync(_response, _watchdog.Token).ConfigureAwait(false));
+                }
 
                 Stream raw;
                 try
@@ -88,7 +106,7 @@ public sealed partial class OpenCodeClient
                 }
 
                 // Chunks take their time of receipt from the read that brought them: two clock reads per network read, none per chunk.
-                _stream = new ReceiveClockStream(raw, client._timeProvider);
+                _stream = new ReceiveClockStream(raw, client._timeProvider, client._options.MaxEventSize);
                 _events = SseParser.Create(_stream, _parser.Parse).EnumerateAsync(_watchdog.Token).GetAsyncEnumerator(_watchdog.Token);
             }
             catch
@@ -191,6 +209,45 @@ public sealed partial class OpenCodeClient
             }
         }
 
+        /// <summary>Serves a JSON answer to a streamed request (some servers and proxies ignore <c>stream: true</c>) as its chunks.</summary>
+        private async ValueTask<bool> StartFromJsonAsync()
+        {
+            ClientLog.NotAnEventStream(client._logger, _operation, _response!.Content.Headers.ContentType?.MediaType ?? "(none)", "reading it as the whole answer");
+            var result = await client.ReadCompletionAsync(_response, wire, _watchdog!, _operation, cancellationToken).ConfigureAwait(false);
+            var final = new MessageChunk
+            {
+                Content = string.Empty,
+                IsDone = true,
+                FinishReason = result.FinishReason,
+                Metadata = new ChunkMetadata(result.Model, result.Usage, client._timeProvider.GetUtcNow()),
+            };
+            if (result.Content.Length == 0 && string.IsNullOrEmpty(result.ReasoningContent))
+            {
+                _current = final;
+                _phase = Phase.Finishing;
+                return true;
+            }
+
+            _delivered = 1;
+            _current = new MessageChunk
+            {
+                Content = result.Content,
+                ReasoningContent = result.ReasoningContent,
+                Metadata = new ChunkMetadata(result.Model, null, client._timeProvider.GetUtcNow()),
+            };
+            _queued = final;
+            _phase = Phase.Queued;
+            return true;
+        }
+
+        private ValueTask<bool> TakeQueued()
+        {
+            _current = _queued;
+            _queued = null;
+            _phase = Phase.Finishing;
+            return ValueTask.FromResult(true);
+        }
+
         private async ValueTask<bool> FailAsync(Exception exception)
         {
             _phase = Phase.Closed;
@@ -206,7 +263,7 @@ public sealed partial class OpenCodeClient
             switch (item.Kind)
             {
                 case StreamEventKind.Done:
-                    _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, _finishReason ?? FinishReason.Stop, wire, _watchdog, _operation, _delivered);
+                    _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, DoneReason(), wire, _watchdog, _operation, _delivered);
                     _phase = Phase.Finishing;
                     return true;
                 case StreamEventKind.Error:
@@ -218,6 +275,7 @@ public sealed partial class OpenCodeClient
             }
 
             _usage.Observe(item);
+            _sawOutput |= item.HasToolCalls || !string.IsNullOrEmpty(item.Content) || !string.IsNullOrEmpty(item.Reasoning);
             if (item.FinishReason is { } reason)
             {
                 _finishReason = item.HasToolCalls && reason == FinishReason.Stop ? FinishReason.ToolCalls : reason;
@@ -253,6 +311,26 @@ public sealed partial class OpenCodeClient
                 Metadata = new ChunkMetadata(_parser.Model, null, _stream.ReceivedAt),
             };
             return true;
+        }
+
+        /// <summary>The finish reason at <c>[DONE]</c>: the server's, else <see cref="FinishReason.Unreported"/>; nothing at all is an error, not an empty success.</summary>
+        private FinishReason DoneReason()
+        {
+            if (_finishReason is { } reason)
+            {
+                return reason;
+            }
+
+            if (!_sawOutput)
+            {
+                ClientLog.StreamFailed(client._logger, _operation, _delivered, OpenCodeErrorCodes.EmptyResponse);
+                throw new OpenCodeException(
+                    OpenCodeErrorCodes.EmptyResponse,
+                    $"{_operation} failed: {client._endpoints.Root} ended the stream ([DONE]) without any text, tool call or finish reason.");
+            }
+
+            ClientLog.FinishUnreported(client._logger, _operation, _delivered);
+            return FinishReason.Unreported;
         }
 
         private async ValueTask<bool> EndOfStreamAsync()

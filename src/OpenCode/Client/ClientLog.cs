@@ -19,4 +19,10 @@ internal static partial class ClientLog
 
     [LoggerMessage(5, LogLevel.Warning, "{Operation} stream ended abnormally after {Chunks} chunks: {Code}")]
     public static partial void StreamFailed(ILogger logger, string operation, int chunks, string code);
+
+    [LoggerMessage(6, LogLevel.Warning, "{Operation} stream ended after {Chunks} chunks without a finish reason; reported as 'unreported' (the text may be cut short)")]
+    public static partial void FinishUnreported(ILogger logger, string operation, int chunks);
+
+    [LoggerMessage(7, LogLevel.Warning, "{Operation} answered with content type {ContentType} instead of an event stream; {Action}")]
+    public static partial void NotAnEventStream(ILogger logger, string operation, string contentType, string action);
 }

@@ -6,9 +6,9 @@ namespace OpenCode.Client;
 internal static class ErrorClassifier
 {
     public static OpenCodeException FromResponse(
-        string operationCode, string operation, HttpStatusCode status, string? body, TimeSpan? retryAfter, Uri endpoint, string? credential = null)
+        string operationCode, string operation, HttpStatusCode status, string? body, TimeSpan? retryAfter, Uri endpoint, string? credential = null, string? mediaType = null)
     {
-        var error = ServerError.Parse(body);
+        var error = ServerError.Parse(body, mediaType);
         var detail = error.Message is { Length: > 0 } message ? $": {message}" : ".";
         var where = $"{endpoint.GetLeftPart(UriPartial.Path)} answered {(int)status} ({status})";
         var serverType = error.Type ?? error.Code;

@@ -28,31 +28,74 @@ public sealed partial class OpenCodeClient
         using var watchdog = StartWatchdog(streaming: false, cancellationToken);
         ClientLog.Sending(_logger, operation, uri.AbsolutePath, false);
         using var response = await SendAsync(HttpMethod.Post, uri, body, false, watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
-        using var document = await ReadJsonAsync(response, watchdog, operation, cancellationToken).ConfigureAwait(false);
-        var result = ParseCompletion(document.RootElement, wire, operation);
+        var result = await ReadCompletionAsync(response, wire, watchdog, operation, cancellationToken).ConfigureAwait(false);
         ClientLog.Finished(_logger, operation, result.FinishReason.Value, 1, result.Usage.CompletionTokens, result.Usage.Source, watchdog.Elapsed.TotalMilliseconds);
         return result;
     }
+
+    /// <summary>Reads a whole (non-streamed) completion answer.</summary>
+    private async Task<CompletionResult> ReadCompletionAsync(HttpResponseMessage response, GenerationRequest wire, RequestWatchdog watchdog, string operation, CancellationToken callerToken)
+    {
+        using var document = await ReadJsonAsync(response, watchdog, operation, callerToken).ConfigureAwait(false);
+        var result = ParseCompletion(document.RootElement, wire, operation);
+        if (result.FinishReason == FinishReason.Unreported)
+        {
+            ClientLog.FinishUnreported(_logger, operation, 1);
+        }
+
+        return result;
+    }
+
+    /// <summary>A short plain-text excerpt of a body that is not an answer, for the error that reports it.</summary>
+    private static async Task<string?> ReadBodyExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false) is { } body
+            ? BodySummary.Summarize(body, response.Content.Headers.ContentType?.MediaType)
+            : null;
 
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, RequestWatchdog watchdog, string operation, CancellationToken callerToken)
     {
         try
         {
+            if (response.Content.Headers.ContentLength > _options.MaxEventSize)
+            {
+                throw TooLarge(operation);
+            }
+
             var stream = await response.Content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                return await JsonDocument.ParseAsync(stream, default, watchdog.Token).ConfigureAwait(false);
+                // Bounded: a server that sends without end fails with INVALID_RESPONSE instead of filling memory.
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+                int read;
+                while ((read = await stream.ReadAsync(buffer.GetMemory(16 * 1024), watchdog.Token).ConfigureAwait(false)) > 0)
+                {
+                    buffer.Advance(read);
+                    if (buffer.WrittenCount > _options.MaxEventSize)
+                    {
+                        throw TooLarge(operation);
+                    }
+                }
+
+                return JsonDocument.Parse(buffer.WrittenMemory);
             }
         }
         catch (JsonException ex)
         {
             throw new OpenCodeInvalidResponseException($"{operation} failed: the response from {_endpoints.Root} is not valid JSON ({ex.Message}).", innerException: ex);
         }
+        catch (ArgumentException ex)
+        {
+            // JsonDocument.Parse on bytes that are not UTF-8.
+            throw new OpenCodeInvalidResponseException($"{operation} failed: the response from {_endpoints.Root} is not valid UTF-8 JSON ({ex.Message}).", innerException: ex);
+        }
         catch (Exception ex) when (TransportErrors.Translate(ex, watchdog, callerToken, operation, _endpoints.Root) is { } translated)
         {
             throw translated;
         }
     }
+
+    private OpenCodeInvalidResponseException TooLarge(string operation) =>
+        new($"{operation} failed: the answer from {_endpoints.Root} is larger than {_options.MaxEventSize} bytes (the maxEventSize setting).");
 
     private static CompletionResult ParseCompletion(JsonElement root, GenerationRequest wire, string operation)
     {
@@ -61,7 +104,8 @@ public sealed partial class OpenCodeClient
             throw new OpenCodeInvalidResponseException($"{operation} failed: the response is a JSON {root.ValueKind}, expected an object.", Json.Sample(root));
         }
 
-        if (root.TryGetProperty("error", out _))
+        if ((root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
+            || Json.String(root, "object") == "error")
         {
             throw ErrorClassifier.FromStreamError(operation, root.GetRawText(), 0);
         }
@@ -92,9 +136,13 @@ public sealed partial class OpenCodeClient
         }
 
         var content = ThinkTagSplitter.SplitAll(text ?? string.Empty, out var thought);
-        var finish = choice.TryGetProperty("finish_reason", out var reasonElement) && reasonElement.ValueKind == JsonValueKind.String
-            ? FinishReason.FromUtf8(System.Text.Encoding.UTF8.GetBytes(reasonElement.GetString()!))
-            : FinishReason.Stop;
+        var reported = choice.TryGetProperty("finish_reason", out var reasonElement) && reasonElement.ValueKind == JsonValueKind.String;
+        if (!reported && content.Length == 0 && string.IsNullOrEmpty(reasoning ?? thought) && !hasToolCalls)
+        {
+            throw new OpenCodeException(OpenCodeErrorCodes.EmptyResponse, $"{operation} failed: the answer has no text, tool call or finish reason.");
+        }
+
+        var finish = reported ? FinishReason.FromUtf8(System.Text.Encoding.UTF8.GetBytes(reasonElement.GetString()!)) : FinishReason.Unreported;
         if (hasToolCalls && finish == FinishReason.Stop)
         {
             finish = FinishReason.ToolCalls;

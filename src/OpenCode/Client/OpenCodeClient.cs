@@ -73,12 +73,12 @@ public sealed partial class OpenCodeClient : IDisposable
 
     private RequestWatchdog StartWatchdog(bool streaming, CancellationToken cancellationToken)
     {
-        var total = _options.Timeout;
+        // Waiting for the first token and the gaps between chunks are bounded; a healthy stream is not, unless a cap is set.
         return new RequestWatchdog(
             _timeProvider,
-            streaming ? _options.FirstTokenTimeout ?? total : total,
-            streaming ? _options.IdleTimeout : total,
-            total,
+            streaming ? _options.FirstTokenTimeout ?? _options.Timeout : _options.Timeout,
+            streaming ? _options.IdleTimeout : TimeSpan.MaxValue,
+            _options.MaxRequestDuration ?? TimeSpan.MaxValue,
             cancellationToken);
     }
 
@@ -139,10 +139,14 @@ public sealed partial class OpenCodeClient : IDisposable
                     continue;
                 }
 
-                var errorBody = await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false);
+                // A server may repeat the credential it rejected: mask what this request carried before the body reaches an error or a log.
+                var errorBody = SecretRedaction.Redact(
+                    await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false),
+                    SecretRedaction.SentWith(request, _options.ApiKeyHeaderName).Append(_options.ApiKey));
                 var retryAfter = RetryAfterParser.Parse(response.Headers, _timeProvider);
                 ClientLog.RequestFailed(_logger, operation, (int)response.StatusCode);
-                throw ErrorClassifier.FromResponse(operationCode, operation, response.StatusCode, errorBody, retryAfter, uri, _auth?.Description);
+                throw ErrorClassifier.FromResponse(
+                    operationCode, operation, response.StatusCode, errorBody, retryAfter, uri, _auth?.Description, response.Content.Headers.ContentType?.MediaType);
             }
         }
     }

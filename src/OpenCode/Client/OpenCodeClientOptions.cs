@@ -27,17 +27,28 @@ public sealed class OpenCodeClientOptions
     /// <value>Defaults to <see langword="false"/>: the client refuses to start with credentials and such an endpoint.</value>
     public bool AllowInsecureHttp { get; init; }
 
-    /// <summary>Gets the most time a whole request may take, a full stream included.</summary>
+    /// <summary>
+    /// Gets the most time to wait for the first token: the response headers and the first streamed chunk, or the whole answer of a
+    /// request that is not streamed.
+    /// </summary>
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets the most time to wait for the response headers and the first streamed chunk.</summary>
+    /// <summary>Gets the first-token wait of streamed requests, when it should differ from <see cref="Timeout"/>.</summary>
     /// <value>Defaults to <see cref="Timeout"/>.</value>
     public TimeSpan? FirstTokenTimeout { get; init; }
 
     /// <summary>Gets the most time allowed between two chunks of a stream.</summary>
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets an overall cap on one request, a full stream included.</summary>
+    /// <value>Defaults to <see langword="null"/>: none, so a stream that keeps sending runs to its end.</value>
+    public TimeSpan? MaxRequestDuration { get; init; }
+
+    /// <summary>Gets the most bytes one server-sent event (or a whole JSON answer) may have; a larger one fails with INVALID_RESPONSE.</summary>
+    /// <value>Defaults to 16 MiB.</value>
+    public int MaxEventSize { get; init; } = 16 * 1024 * 1024;
 
     /// <summary>Gets the connect timeout, applied when the client creates its own HTTP handler.</summary>
     /// <value>Defaults to 10 seconds.</value>
@@ -73,6 +84,8 @@ public sealed class OpenCodeClientOptions
             Timeout = TimeSpan.FromMilliseconds(options.Timeout),
             FirstTokenTimeout = options.FirstTokenTimeout is { } ft ? TimeSpan.FromMilliseconds(ft) : null,
             IdleTimeout = TimeSpan.FromMilliseconds(options.IdleTimeout),
+            MaxRequestDuration = options.MaxRequestDuration is { } cap ? TimeSpan.FromMilliseconds(cap) : null,
+            MaxEventSize = options.MaxEventSize,
             ConnectTimeout = TimeSpan.FromMilliseconds(options.ConnectTimeout),
         };
     }

@@ -4,10 +4,13 @@ namespace OpenCode.Client;
 
 /// <summary>
 /// A read-only pass-through over a response stream that notes when each read completed (a monotonic timestamp and the wall-clock
-/// time), so the chunks parsed from those bytes carry their time of receipt without reading the clock once per chunk.
+/// time), so the chunks parsed from those bytes carry their time of receipt without reading the clock once per chunk; it also bounds
+/// the size of one event (<see cref="EventSizeLimit"/>) before the SSE parser buffers it.
 /// </summary>
-internal sealed class ReceiveClockStream(Stream inner, TimeProvider timeProvider) : Stream
+internal sealed class ReceiveClockStream(Stream inner, TimeProvider timeProvider, long maxEventBytes) : Stream
 {
+    private EventSizeLimit _limit = new(maxEventBytes);
+
     /// <summary>Gets the <see cref="TimeProvider.GetTimestamp"/> of the last completed read.</summary>
     public long Timestamp { get; private set; } = timeProvider.GetTimestamp();
 
@@ -33,11 +36,11 @@ internal sealed class ReceiveClockStream(Stream inner, TimeProvider timeProvider
         var read = inner.ReadAsync(buffer, cancellationToken);
         if (read.IsCompletedSuccessfully)
         {
-            Stamp();
+            Stamp(buffer.Span[..read.Result]);
             return read;
         }
 
-        return AwaitReadAsync(read);
+        return AwaitReadAsync(read, buffer);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -46,7 +49,7 @@ internal sealed class ReceiveClockStream(Stream inner, TimeProvider timeProvider
     public override int Read(Span<byte> buffer)
     {
         var read = inner.Read(buffer);
-        Stamp();
+        Stamp(buffer[..read]);
         return read;
     }
 
@@ -80,15 +83,16 @@ internal sealed class ReceiveClockStream(Stream inner, TimeProvider timeProvider
 
     // Pooled: a read that has to wait for the network costs no allocation.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> AwaitReadAsync(ValueTask<int> read)
+    private async ValueTask<int> AwaitReadAsync(ValueTask<int> read, Memory<byte> buffer)
     {
         var count = await read.ConfigureAwait(false);
-        Stamp();
+        Stamp(buffer.Span[..count]);
         return count;
     }
 
-    private void Stamp()
+    private void Stamp(ReadOnlySpan<byte> received)
     {
+        _limit.Observe(received);
         Timestamp = timeProvider.GetTimestamp();
         ReceivedAt = timeProvider.GetUtcNow();
     }

@@ -56,7 +56,7 @@ internal sealed class RequestWatchdog : IDisposable
     {
         OpenCodeTimeoutKind.FirstToken => $"no response or first token within the first-token timeout of {_firstToken.TotalMilliseconds:0} ms",
         OpenCodeTimeoutKind.Idle => $"no data for longer than the idle timeout of {_idle.TotalMilliseconds:0} ms between chunks",
-        OpenCodeTimeoutKind.Total => $"the request took longer than the request timeout of {_total.TotalMilliseconds:0} ms",
+        OpenCodeTimeoutKind.Total => $"the request took longer than its cap of {_total.TotalMilliseconds:0} ms (maxRequestDuration)",
         _ => "the connect timeout expired",
     };
 

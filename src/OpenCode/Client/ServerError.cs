@@ -11,7 +11,9 @@ namespace OpenCode.Client;
 internal readonly record struct ServerError(string? Type, string? Code, string? Message, int? PromptTokens, int? ContextWindow)
 {
     /// <summary>Reads an error body of the OpenAI shape (<c>{"error":{...}}</c>), the bare shape (<c>{"message":...}</c>) or plain text.</summary>
-    public static ServerError Parse(string? body)
+    /// <param name="body">The body.</param>
+    /// <param name="mediaType">The body's content type; a body that is not JSON is summarised (<see cref="BodySummary"/>).</param>
+    public static ServerError Parse(string? body, string? mediaType = null)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -24,7 +26,7 @@ internal readonly record struct ServerError(string? Type, string? Code, string? 
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return new ServerError(null, null, Truncate(body), null, null);
+                return new ServerError(null, null, BodySummary.Summarize(body, mediaType), null, null);
             }
 
             var error = root.TryGetProperty("error", out var inner) ? inner : root;
@@ -47,9 +49,7 @@ internal readonly record struct ServerError(string? Type, string? Code, string? 
         }
         catch (JsonException)
         {
-            return new ServerError(null, null, Truncate(body), null, null);
+            return new ServerError(null, null, BodySummary.Summarize(body, mediaType), null, null);
         }
     }
-
-    private static string Truncate(string text) => text.Length <= 300 ? text.Trim() : string.Concat(text.AsSpan(0, 300), "…");
 }

@@ -12,7 +12,7 @@ internal sealed class StreamEventParser
         ("text", Property.Text), ("model", Property.Model), ("delta", Property.Delta), ("usage", Property.Usage), ("error", Property.Error), ("index", Property.Index), ("stop", Property.Stop), ("stop_type", Property.StopType),
         ("choices", Property.Choices), ("content", Property.Content), ("timings", Property.Timings), ("message", Property.Message),
         ("reasoning", Property.Reasoning), ("tool_calls", Property.ToolCalls), ("finish_reason", Property.FinishReason),
-        ("reasoning_content", Property.ReasoningContent),
+        ("reasoning_content", Property.ReasoningContent), ("object", Property.Object),
     ];
 
     private int _eventIndex;
@@ -57,11 +57,17 @@ internal sealed class StreamEventParser
         {
             throw Invalid($"it is not valid JSON ({ex.Message})", data, ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString on bytes that are not UTF-8 ("Cannot transcode invalid UTF-8").
+            throw Invalid("a text value is not valid UTF-8", data, ex);
+        }
     }
 
     private void ReadChunk(ref Utf8JsonReader reader, ref StreamEvent result, ReadOnlySpan<byte> data)
     {
         var stopped = false;
+        var errorObject = false;
         FinishReason? stopType = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -84,9 +90,21 @@ internal sealed class StreamEventParser
                     UsageReader.ReadTimings(ref reader, ref result);
                     break;
                 case Property.Error:
+                    reader.Read();
+                    if (reader.TokenType is JsonTokenType.Null or JsonTokenType.False)
+                    {
+                        // "error": null is how some servers say there is none.
+                        break;
+                    }
+
                     result.Kind = StreamEventKind.Error;
                     result.ErrorJson = Encoding.UTF8.GetString(data);
                     return;
+                case Property.Object:
+                    // vLLM and FastChat send an error as a bare object: {"object":"error","message":...}.
+                    reader.Read();
+                    errorObject |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
+                    break;
 
                 // llama.cpp's native format (/infill, /completion): top-level content, stop (true on the last event), stop_type.
                 case Property.Content:
@@ -110,6 +128,14 @@ internal sealed class StreamEventParser
                     SkipValue(ref reader);
                     break;
             }
+        }
+
+        if (errorObject)
+        {
+            result = default;
+            result.Kind = StreamEventKind.Error;
+            result.ErrorJson = Encoding.UTF8.GetString(data);
+            return;
         }
 
         if (stopped)
@@ -264,6 +290,7 @@ internal sealed class StreamEventParser
             5 when name.SequenceEqual("usage"u8) => Property.Usage,
             5 when name.SequenceEqual("error"u8) => Property.Error,
             5 when name.SequenceEqual("index"u8) => Property.Index,
+            6 when name.SequenceEqual("object"u8) => Property.Object,
             7 when name.SequenceEqual("choices"u8) => Property.Choices,
             7 when name.SequenceEqual("content"u8) => Property.Content,
             7 when name.SequenceEqual("timings"u8) => Property.Timings,
@@ -326,5 +353,6 @@ internal sealed class StreamEventParser
         Index,
         Stop,
         StopType,
+        Object,
     }
 }

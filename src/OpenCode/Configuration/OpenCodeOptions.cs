@@ -42,7 +42,11 @@ public sealed class OpenCodeOptions
     /// <summary>Gets or sets which features are on.</summary>
     public FeatureOptions Features { get; set; } = new();
 
-    /// <summary>Gets or sets the request timeout in milliseconds: the most a whole request (a full stream included) may take.</summary>
+    /// <summary>
+    /// Gets or sets how many milliseconds to wait for the first token: the response headers and the first streamed chunk (for a
+    /// request that is not streamed, the whole answer). A stream that keeps sending is then bounded only by <see cref="IdleTimeout"/>
+    /// and, if set, <see cref="MaxRequestDuration"/>.
+    /// </summary>
     /// <value>Defaults to 30000; 5000 to 300000.</value>
     [Range(5000, 300000)]
     public int Timeout { get; set; } = 30000;
@@ -52,7 +56,7 @@ public sealed class OpenCodeOptions
     [Range(100, 300000)]
     public int ConnectTimeout { get; set; } = 10000;
 
-    /// <summary>Gets or sets the most milliseconds to wait for the response headers and the first streamed token; <see langword="null"/> uses <see cref="Timeout"/>.</summary>
+    /// <summary>Gets or sets the first-token wait of streamed requests in milliseconds, when it should differ from <see cref="Timeout"/>; <see langword="null"/> uses <see cref="Timeout"/>.</summary>
     /// <value>Defaults to <see langword="null"/>; 100 to 300000.</value>
     [Range(100, 300000)]
     public int? FirstTokenTimeout { get; set; }
@@ -61,6 +65,16 @@ public sealed class OpenCodeOptions
     /// <value>Defaults to 30000; 100 to 300000.</value>
     [Range(100, 300000)]
     public int IdleTimeout { get; set; } = 30000;
+
+    /// <summary>Gets or sets an overall cap on one request in milliseconds, a full stream included; <see langword="null"/> sets none, so a healthy stream runs to its end.</summary>
+    /// <value>Defaults to <see langword="null"/>; 1000 to 86400000.</value>
+    [Range(1000, 86_400_000)]
+    public int? MaxRequestDuration { get; set; }
+
+    /// <summary>Gets or sets the most bytes one server-sent event (or a whole JSON answer) may have; a larger one fails with INVALID_RESPONSE.</summary>
+    /// <value>Defaults to 16777216 (16 MiB); 1024 to 1073741824.</value>
+    [Range(1024, 1_073_741_824)]
+    public int MaxEventSize { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Gets or sets the temperature used when a request sets none; <see langword="null"/> lets the server decide.</summary>
     /// <value>Defaults to <see langword="null"/>; 0 to 2.</value>

@@ -7,11 +7,6 @@ internal static class OpenCodeOptionsRules
     internal static void Check(OpenCodeOptions options, List<string> errors, HashSet<string> invalidPaths)
     {
         CheckEndpoint(options.ApiEndpoint, "apiEndpoint", errors);
-        if (!invalidPaths.Contains("timeout") && !invalidPaths.Contains("firstTokenTimeout"))
-        {
-            CheckFirstTokenTimeout(options, errors);
-        }
-
         if (options.Models is { } models)
         {
             CheckModels(models, errors);
@@ -38,14 +33,6 @@ internal static class OpenCodeOptionsRules
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add($"{path}: '{endpoint}' is not an absolute http or https URI");
-        }
-    }
-
-    private static void CheckFirstTokenTimeout(OpenCodeOptions options, List<string> errors)
-    {
-        if (options.FirstTokenTimeout > options.Timeout)
-        {
-            errors.Add($"firstTokenTimeout: {options.FirstTokenTimeout} must not exceed timeout ({options.Timeout}), which bounds the whole request");
         }
     }
 

@@ -2,27 +2,32 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OpenCode.Configuration;
 
-/// <summary>Client-side limits on what is sent to the server.</summary>
+/// <summary>Client-side limits on what is sent to the server; each limit is off until it is set.</summary>
+/// <remarks>
+/// A local server already queues what it cannot serve, and a fast one serves far more than any fixed default would allow, so no
+/// limit applies unless configured. The OpenCode specification's values (60 requests and 60000 tokens per minute, 5 in flight)
+/// suit a shared or hosted server; set them to use them.
+/// </remarks>
 public sealed class RateLimitOptions
 {
-    /// <summary>Gets or sets the requests allowed per minute.</summary>
-    /// <value>Defaults to 60; 1 to 1000.</value>
-    [Range(1, 1000)]
-    public int RequestsPerMinute { get; set; } = 60;
+    /// <summary>Gets or sets the requests allowed per minute per model; <see langword="null"/> does not limit them.</summary>
+    /// <value>Defaults to <see langword="null"/>; 1 to 1000000.</value>
+    [Range(1, 1_000_000)]
+    public int? RequestsPerMinute { get; set; }
 
-    /// <summary>Gets or sets the tokens allowed per minute.</summary>
-    /// <value>Defaults to 60000; 1000 to 1000000.</value>
-    [Range(1000, 1_000_000)]
-    public int TokensPerMinute { get; set; } = 60000;
+    /// <summary>Gets or sets the tokens allowed per minute per model; <see langword="null"/> does not limit them.</summary>
+    /// <value>Defaults to <see langword="null"/>; 1000 to 1000000000.</value>
+    [Range(1000, 1_000_000_000)]
+    public int? TokensPerMinute { get; set; }
 
-    /// <summary>Gets or sets the requests allowed in flight at once.</summary>
-    /// <value>Defaults to 5; 1 to 20.</value>
-    [Range(1, 20)]
-    public int ConcurrentRequests { get; set; } = 5;
+    /// <summary>Gets or sets the requests allowed in flight at once; <see langword="null"/> does not limit them.</summary>
+    /// <value>Defaults to <see langword="null"/>; 1 to 10000.</value>
+    [Range(1, 10_000)]
+    public int? ConcurrentRequests { get; set; }
 
-    /// <summary>Gets or sets how many requests may wait for a free slot.</summary>
-    /// <value>Defaults to 100; 10 to 1000.</value>
-    [Range(10, 1000)]
+    /// <summary>Gets or sets how many requests may wait for a free slot (with <see cref="ConcurrentRequests"/> set).</summary>
+    /// <value>Defaults to 100; 10 to 100000.</value>
+    [Range(10, 100_000)]
     public int MaxQueueSize { get; set; } = 100;
 
     /// <summary>Gets or sets the most milliseconds a request waits in the client-side queue (for a slot, a request permit or tokens); 0 does not wait.</summary>

@@ -12,16 +12,23 @@ internal static class FailureClassification
         or OpenCodeErrorCodes.Timeout or OpenCodeErrorCodes.ConnectionFailed or OpenCodeErrorCodes.StreamInterrupted;
 
     /// <summary>
-    /// Worth another attempt before the first chunk: a transient failure, except a stream that had already delivered chunks and a
-    /// 429 whose <c>Retry-After</c> is longer than <paramref name="maxRetryAfter"/> (the caller gets it at once, carrying the wait).
+    /// Worth another attempt before the first chunk: a transient failure, except a stream that had already delivered chunks and one
+    /// whose <c>Retry-After</c> is longer than <paramref name="maxRetryAfter"/>, whatever its status (see <see cref="ExceedsRetryAfterCap"/>).
     /// </summary>
     public static bool IsRetryable(Exception exception, TimeSpan maxRetryAfter) => exception switch
     {
         OpenCodeStreamInterruptedException e => e.ChunksDelivered == 0,
-        OpenCodeException { Code: OpenCodeErrorCodes.RateLimited } e => e.RetryAfter is not { } wait || wait <= maxRetryAfter,
+        _ when ExceedsRetryAfterCap(exception, maxRetryAfter) => false,
         OpenCodeException e => IsTransient(e.Code),
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the server asked to wait longer than the client will (<c>resilience.maxRetryAfter</c>): such a failure is not waited
+    /// out but reaches the caller at once, carrying the server's <see cref="OpenCodeException.RetryAfter"/>.
+    /// </summary>
+    public static bool ExceedsRetryAfterCap(Exception exception, TimeSpan maxRetryAfter) =>
+        exception is OpenCodeException { RetryAfter: { } wait } && wait > maxRetryAfter;
 
     /// <summary>Counts against the endpoint's circuit breaker: a transient failure that says the server is failing or unreachable, not a 429.</summary>
     public static bool CountsAgainstCircuit(Exception exception) =>

@@ -43,6 +43,9 @@ public static class OpenCodeErrorCodes
     /// <summary>The stream ended before the server said the generation was over.</summary>
     public const string StreamInterrupted = "STREAM_INTERRUPTED";
 
+    /// <summary>The server ended the generation without any output and without saying why (for example a stream of only <c>[DONE]</c>).</summary>
+    public const string EmptyResponse = "EMPTY_RESPONSE";
+
     /// <summary>The server's response could not be understood.</summary>
     public const string InvalidResponse = "INVALID_RESPONSE";
 

@@ -7,6 +7,9 @@ namespace OpenCode.Families;
 /// </param>
 internal sealed record FamilyDetection(ModelFamily Family, bool? VocabularyHasFim)
 {
+    /// <summary>Gets the family a fine-tune derives from, when a source names one (see <see cref="ModelFamilyDetector.DetectBase"/>).</summary>
+    public ModelFamily? BaseFamily { get; init; }
+
     /// <summary>Gets whether fill-in-the-middle can work: the vocabulary has the tokens, or (not probed) the family has a FIM format.</summary>
     public bool? SupportsFim => VocabularyHasFim ?? (Family.Fim is not null ? true : Family.IsKnown ? false : null);
 }

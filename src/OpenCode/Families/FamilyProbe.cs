@@ -9,28 +9,30 @@ internal static class FamilyProbe
     public static async Task<FamilyDetection> DetectAsync(
         OpenCodeClient client, string? modelId, ModelInfo? model, ServerProperties? properties, CancellationToken cancellationToken)
     {
-        var byName = ModelFamilyDetector.Detect(new ModelFamilyHints
+        var hints = new ModelFamilyHints
         {
             Id = modelId,
             BaseModel = model?.BaseModel,
             ModelName = properties?.ModelPath is { Length: > 0 } path ? Path.GetFileNameWithoutExtension(path) : null,
-        });
+        };
+        var byName = ModelFamilyDetector.Detect(hints);
+        var baseFamily = ModelFamilyDetector.DetectBase(hints);
         if (properties is null)
         {
-            return new FamilyDetection(byName, null);
+            return new FamilyDetection(byName, null) { BaseFamily = baseFamily };
         }
 
         var present = await ProbeVocabularyAsync(client, cancellationToken).ConfigureAwait(false);
         if (present is null)
         {
-            return new FamilyDetection(byName, null);
+            return new FamilyDetection(byName, null) { BaseFamily = baseFamily };
         }
 
         var byVocabulary = ModelFamilyDetector.FromVocabulary(present.Contains, byName);
         // The name wins when the vocabulary agrees or says nothing, and for fine-tunes (WizardCoder on a CodeLlama base keeps its instruction format).
         var nameHolds = byVocabulary is null || ReferenceEquals(byName.Fim, byVocabulary.Fim) || byName.InstructionFormat is not null;
         var family = byName.IsKnown && nameHolds ? byName : byVocabulary ?? byName;
-        return new FamilyDetection(family, byVocabulary is not null);
+        return new FamilyDetection(family, byVocabulary is not null) { BaseFamily = ReferenceEquals(family, byName) ? baseFamily : null };
     }
 
     /// <summary>

@@ -27,22 +27,47 @@ public static class ModelFamilyDetector
     public static IReadOnlyList<string> VocabularyProbeTokens { get; } =
         [.. VocabularyCandidates.SelectMany(f => f.Fim!.MarkerTokens).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Detects the family: the base model first (a fine-tune inherits its base family), then the model's name, the id, the architecture.</summary>
+    /// <summary>
+    /// Detects the family: the most specific one any source names (a fine-tune such as WizardCoder over a code family over a
+    /// general one such as Llama); among equally specific ones the base model first, then the model's name, the id, the architecture.
+    /// </summary>
+    /// <remarks>
+    /// A model served as <c>codellama-7b-instruct</c> from a GGUF named after Llama is CodeLlama; one served as <c>wizardcoder-15b</c>
+    /// from a GGUF named after StarCoder is WizardCoder (its instruction format differs), with StarCoder as its base (<see cref="DetectBase"/>).
+    /// </remarks>
     /// <param name="hints">What the server reports.</param>
     /// <returns>The family, or <see cref="ModelFamily.Unknown"/>.</returns>
-    public static ModelFamily Detect(ModelFamilyHints hints)
+    public static ModelFamily Detect(ModelFamilyHints hints) => Ranked(hints).FirstOrDefault() ?? ModelFamily.Unknown;
+
+    /// <summary>Detects the family the detected one derives from, when another source names a less specific one (StarCoder under WizardCoder, Llama under CodeLlama).</summary>
+    /// <param name="hints">What the server reports.</param>
+    /// <returns>The base family, or <see langword="null"/> when no source names one.</returns>
+    public static ModelFamily? DetectBase(ModelFamilyHints hints)
+    {
+        var ranked = Ranked(hints);
+        return ranked.Count > 1 && Specificity(ranked[1]) > Specificity(ranked[0]) ? ranked[1] : null;
+    }
+
+    /// <summary>Every distinct family the sources name, most specific first, then in source order.</summary>
+    private static List<ModelFamily> Ranked(ModelFamilyHints hints)
     {
         ArgumentNullException.ThrowIfNull(hints);
+        var found = new List<ModelFamily>(4);
         foreach (var source in (string?[])[hints.BaseModel, hints.ModelName, hints.Id, hints.Architecture])
         {
-            if (FromName(source) is { } family)
+            if (FromName(source) is { } family && !found.Contains(family))
             {
-                return family;
+                found.Add(family);
             }
         }
 
-        return ModelFamily.Unknown;
+        // A stable sort: equally specific families keep their source order.
+        return [.. found.OrderBy(Specificity)];
     }
+
+    /// <summary>0 for a fine-tune with its own prompt format, 1 for a code family, 2 for a general family.</summary>
+    private static int Specificity(ModelFamily family) =>
+        family.InstructionFormat is not null ? 0 : ReferenceEquals(family, ModelFamily.Llama) || ReferenceEquals(family, ModelFamily.Mistral) ? 2 : 1;
 
     /// <summary>Detects the family from one name (an id, a repository, a file path).</summary>
     /// <param name="name">The name.</param>

@@ -17,6 +17,9 @@ namespace OpenCode.Limits;
 public sealed class OpenCodeRateLimiter : IDisposable
 {
     private readonly RateLimitOptions _options;
+    private readonly int _requestsPerMinute;
+    private readonly int _tokensPerMinute;
+    private readonly bool _perMinuteLimited;
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrencyLimiter _slots;
     private readonly int _slotCount;
@@ -41,7 +44,11 @@ public sealed class OpenCodeRateLimiter : IDisposable
         _sharedStore = sharedStore;
         _sharedScope = sharedScope;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _slotCount = options.ConcurrentRequests;
+        // An unset limit is no limit: a bucket or slot count too large to bite (an unlimited ConcurrencyLimiter still counts requests in flight).
+        _slotCount = options.ConcurrentRequests ?? int.MaxValue;
+        _requestsPerMinute = options.RequestsPerMinute ?? int.MaxValue;
+        _tokensPerMinute = options.TokensPerMinute ?? int.MaxValue;
+        _perMinuteLimited = options.RequestsPerMinute is not null || options.TokensPerMinute is not null;
         _slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = _slotCount,
@@ -67,7 +74,7 @@ public sealed class OpenCodeRateLimiter : IDisposable
         try
         {
             await WaitOutPauseAsync(linked.Token, cancellationToken).ConfigureAwait(false);
-            var reserved = Math.Clamp(estimatedTokens, 1, _options.TokensPerMinute);
+            var reserved = Math.Clamp(estimatedTokens, 1, _tokensPerMinute);
             var budget = BudgetFor(model);
             if (await TryTakeAsync(budget, reserved, linked.Token, cancellationToken).ConfigureAwait(false) is not { } retryAfter)
             {
@@ -82,7 +89,7 @@ public sealed class OpenCodeRateLimiter : IDisposable
             }
 
             throw new OpenCodeRateLimitException(
-                $"The client-side limits of model '{model}' ({_options.RequestsPerMinute} requests, {_options.TokensPerMinute} tokens per minute) were spent and " +
+                $"The client-side limits of model '{model}' ({Limit(_options.RequestsPerMinute)} requests, {Limit(_options.TokensPerMinute)} tokens per minute) were spent and " +
                 $"the request waited {_options.QueueTimeout} ms (rateLimits.queueTimeout){(_options.FallbackModel is { Length: > 0 } ? $"; the fallback model '{_options.FallbackModel}' had none left either" : string.Empty)}.",
                 retryAfter: retryAfter);
         }
@@ -137,7 +144,7 @@ public sealed class OpenCodeRateLimiter : IDisposable
     /// <summary>Takes the request and its tokens from the fleet-wide windows too; gives the local ones back when the fleet has none left.</summary>
     private async ValueTask TakeSharedAsync(string model, ModelBudget budget, long tokens, CancellationToken waitToken, CancellationToken callerToken)
     {
-        if (_sharedStore is null)
+        if (_sharedStore is null || !_perMinuteLimited)
         {
             return;
         }
@@ -145,10 +152,10 @@ public sealed class OpenCodeRateLimiter : IDisposable
         TimeSpan? retryAfter = null;
         try
         {
-            using var requestLease = await Shared($"requests:{_sharedScope}:{model}", _options.RequestsPerMinute).AcquireAsync(1, waitToken).ConfigureAwait(false);
+            using var requestLease = await Shared($"requests:{_sharedScope}:{model}", _requestsPerMinute).AcquireAsync(1, waitToken).ConfigureAwait(false);
             if (requestLease.IsAcquired)
             {
-                using var tokenLease = await Shared($"tokens:{_sharedScope}:{model}", _options.TokensPerMinute)
+                using var tokenLease = await Shared($"tokens:{_sharedScope}:{model}", _tokensPerMinute)
                     .AcquireAsync((int)Math.Min(tokens, int.MaxValue), waitToken).ConfigureAwait(false);
                 if (tokenLease.IsAcquired)
                 {
@@ -169,7 +176,7 @@ public sealed class OpenCodeRateLimiter : IDisposable
         budget.Requests.Settle(1, 0);
         budget.Tokens.Settle(tokens, 0);
         throw new OpenCodeRateLimitException(
-            $"The fleet-wide limits of model '{model}' ({_options.RequestsPerMinute} requests, {_options.TokensPerMinute} tokens per minute, shared through the store) are spent for this minute.",
+            $"The fleet-wide limits of model '{model}' ({Limit(_options.RequestsPerMinute)} requests, {Limit(_options.TokensPerMinute)} tokens per minute, shared through the store) are spent for this minute.",
             retryAfter: retryAfter);
     }
 
@@ -181,7 +188,9 @@ public sealed class OpenCodeRateLimiter : IDisposable
 
     private ModelBudget BudgetFor(string model) =>
         _budgets.GetOrAdd(model, static (_, self) => new ModelBudget(
-            self._options.RequestsPerMinute, self._options.TokensPerMinute, self._timeProvider), this);
+            self._requestsPerMinute, self._tokensPerMinute, self._timeProvider), this);
+
+    private static string Limit(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited";
 
     private async ValueTask<RateLimitLease> AcquireSlotAsync(CancellationToken waitToken, CancellationToken callerToken)
     {

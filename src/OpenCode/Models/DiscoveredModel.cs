@@ -15,6 +15,9 @@ public sealed record DiscoveredModel
     /// <summary>Gets the family id (for example <c>deepseek-coder</c>), or <c>unknown</c>.</summary>
     public string Family { get; init; } = "unknown";
 
+    /// <summary>Gets the family of the base model a fine-tune derives from (for example <c>starcoder</c> under <c>wizardcoder</c>), or <see langword="null"/> when no source names one.</summary>
+    public string? BaseFamily { get; init; }
+
     /// <summary>Gets the dialect of the server that serves the model (see <see cref="ServerDialects"/>).</summary>
     public required string Dialect { get; init; }
 

@@ -17,6 +17,22 @@ public sealed class ExitCodeTests
         result.Stdout.ShouldBeEmpty();
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("chat", "hi")]
+    [InlineData("models")]
+    public async Task Command_ServerEchoesTheRejectedKey_KeyNeverReachesStderrEvenVerbose(params string[] command)
+    {
+        const string Key = "sk-echoed-wrong-key-7f3a9c";
+        await using var server = await FakeOpenAiServer.StartAsync(new FakeServerOptions { ApiKey = "right-key", EchoRejectedCredential = true });
+
+        var result = await CliRun.RunAsync([.. command, "--endpoint", server.Url, "--api-key", Key, "--verbose"]);
+
+        result.ExitCode.ShouldNotBe(0, result.ToString());
+        result.Stderr.ShouldContain("Invalid API Key");
+        result.Stderr.ShouldNotContain(Key);
+        result.Stdout.ShouldNotContain(Key);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task Chat_RateLimited_Exits5AndShowsRetryAfter()
     {

@@ -54,7 +54,8 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         var path = request.Path.Value ?? string.Empty;
         if (path != "/health" && _options.ApiKey is { } key && request.Headers.Authorization != $"Bearer {key}")
         {
-            await Json(context, 401, """{"error":{"code":401,"message":"Invalid API Key","type":"authentication_error"}}""");
+            var message = _options.EchoRejectedCredential ? $"Invalid API Key: {request.Headers.Authorization} (key {request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.Ordinal)})" : "Invalid API Key";
+            await Json(context, 401, "{\"error\":{\"code\":401,\"message\":" + System.Text.Json.JsonSerializer.Serialize(message) + ",\"type\":\"authentication_error\"}}");
             return;
         }
 

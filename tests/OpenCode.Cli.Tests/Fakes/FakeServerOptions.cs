@@ -6,6 +6,9 @@ internal sealed record FakeServerOptions
     /// <summary>Gets the key every route but /health demands; <see langword="null"/> demands none.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>Gets a value indicating whether a rejected request's 401 repeats the Authorization header it got (as some servers do).</summary>
+    public bool EchoRejectedCredential { get; init; }
+
     /// <summary>Gets the models /v1/models lists; the first is the one /props describes.</summary>
     public IReadOnlyList<string> Models { get; init; } = ["fake-coder"];
 

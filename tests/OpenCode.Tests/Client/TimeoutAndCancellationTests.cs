@@ -56,7 +56,7 @@ public sealed class TimeoutAndCancellationTests
         using var client = ClientHarness.Create(
             ClientHarness.Streaming(() => stream),
             time,
-            o => new() { Endpoint = o.Endpoint, IdleTimeout = TimeSpan.FromSeconds(100), Timeout = TimeSpan.FromSeconds(10) });
+            o => new() { Endpoint = o.Endpoint, IdleTimeout = TimeSpan.FromSeconds(100), MaxRequestDuration = TimeSpan.FromSeconds(10) });
 
         var run = ClientHarness.CollectAsync(client.StreamChatCompletionAsync(ClientHarness.Chat(), "m", TestContext.Current.CancellationToken));
         await stream.PiecesDelivered.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -64,6 +64,27 @@ public sealed class TimeoutAndCancellationTests
         var (_, thrown) = await run.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
         thrown.ShouldBeOfType<OpenCodeTimeoutException>().Kind.ShouldBe(OpenCodeTimeoutKind.Total);
+    }
+
+    [Fact]
+    public async Task StreamChatCompletion_DefaultsAndAStreamThatKeepsSendingForAMinute_RunsToItsEnd()
+    {
+        var time = new ManualTimeProvider();
+        var events = Enumerable.Range(0, 12).Select(i => ClientHarness.Events(ClientHarness.Delta($"t{i} ")))
+            .Append(ClientHarness.Events(ClientHarness.Finish("stop"), "[DONE]")).ToList();
+        using var client = ClientHarness.Create(ClientHarness.Streaming(() => new ScriptedStream(events)), time);
+        var chunks = new List<MessageChunk>();
+
+        await foreach (var chunk in client.StreamChatCompletionAsync(ClientHarness.Chat(), "m", TestContext.Current.CancellationToken))
+        {
+            chunks.Add(chunk);
+
+            // A slow local model: a token every 5 s, 60 s in all, past the 30 s first-token and idle defaults.
+            time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        chunks.Count.ShouldBe(13);
+        chunks[^1].FinishReason.ShouldBe(FinishReason.Stop);
     }
 
     [Fact]

@@ -46,12 +46,12 @@ public sealed class OpenCodeConfigFileTests
     [Fact]
     public void Load_OutOfRangeValue_NamesPathValueRangeAndFile()
     {
-        using var file = new TempConfigFile("""{ "rateLimits": { "requestsPerMinute": 5000 } }""");
+        using var file = new TempConfigFile("""{ "rateLimits": { "requestsPerMinute": 5000000 } }""");
 
         var error = Should.Throw<OpenCodeConfigurationException>(() => OpenCodeConfigFile.Load(file.Path));
 
         error.Code.ShouldBe(OpenCodeErrorCodes.InvalidConfiguration);
-        error.Errors.ShouldHaveSingleItem().ShouldStartWith("rateLimits.requestsPerMinute: 5000 is out of range; allowed 1 to 1000");
+        error.Errors.ShouldHaveSingleItem().ShouldStartWith("rateLimits.requestsPerMinute: 5000000 is out of range; allowed 1 to 1000000");
         error.Message.ShouldContain(file.Path);
     }
 

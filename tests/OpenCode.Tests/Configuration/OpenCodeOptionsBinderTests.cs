@@ -121,9 +121,9 @@ public sealed class OpenCodeOptionsBinderTests
     [Fact]
     public void Bind_OutOfRangeValue_BindsAndLeavesRangeToValidator()
     {
-        var options = OpenCodeOptionsBinder.Bind(EnvironmentLike(("RATELIMITS:REQUESTSPERMINUTE", "5000")));
+        var options = OpenCodeOptionsBinder.Bind(EnvironmentLike(("RATELIMITS:REQUESTSPERMINUTE", "5000000")));
 
-        options.RateLimits.RequestsPerMinute.ShouldBe(5000);
-        OpenCodeOptionsValidator.GetErrors(options).ShouldHaveSingleItem().ShouldStartWith("rateLimits.requestsPerMinute: 5000 is out of range");
+        options.RateLimits.RequestsPerMinute.ShouldBe(5000000);
+        OpenCodeOptionsValidator.GetErrors(options).ShouldHaveSingleItem().ShouldStartWith("rateLimits.requestsPerMinute: 5000000 is out of range");
     }
 }

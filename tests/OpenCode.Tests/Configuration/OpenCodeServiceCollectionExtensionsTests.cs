@@ -36,7 +36,7 @@ public sealed class OpenCodeServiceCollectionExtensionsTests
 
         var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OpenCodeOptions>>().Value);
 
-        error.Failures.ShouldHaveSingleItem().ShouldBe("rateLimits.requestsPerMinute: 0 is out of range; allowed 1 to 1000");
+        error.Failures.ShouldHaveSingleItem().ShouldBe("rateLimits.requestsPerMinute: 0 is out of range; allowed 1 to 1000000");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class OpenCodeServiceCollectionExtensionsTests
 
         var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
-        error.Failures.ShouldHaveSingleItem().ShouldBe("rateLimits.maxQueueSize: 5 is out of range; allowed 10 to 1000");
+        error.Failures.ShouldHaveSingleItem().ShouldBe("rateLimits.maxQueueSize: 5 is out of range; allowed 10 to 100000");
     }
 
     [Fact]

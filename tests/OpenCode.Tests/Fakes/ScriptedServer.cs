@@ -52,6 +52,30 @@ internal sealed class ScriptedServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Scripts the next chat answer as any status, content type and body, with optional headers.</summary>
+    public ScriptedServer ThenBody(int status, string contentType, string body, params (string Name, string Value)[] headers)
+    {
+        _script.Enqueue(async context =>
+        {
+            context.Response.StatusCode = status;
+            foreach (var (name, value) in headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            context.Response.ContentType = contentType;
+            await context.Response.WriteAsync(body);
+        });
+        return this;
+    }
+
+    /// <summary>Scripts the next chat answer as the normal two-chunk answer (to interleave with failures).</summary>
+    public ScriptedServer ThenAnswer()
+    {
+        _script.Enqueue(WriteAnswerAsync);
+        return this;
+    }
+
     /// <summary>Scripts the next chat answer as a stream that sends one chunk and then ends without finishing.</summary>
     public ScriptedServer ThenCutAfterFirstChunk()
     {
@@ -107,17 +131,22 @@ internal sealed class ScriptedServer : IAsyncDisposable
                     return;
                 }
 
-                context.Response.ContentType = "text/event-stream";
-                await context.Response.WriteAsync(
-                    "data: " + Delta("hello") + "\n\n" +
-                    "data: " + Delta(" world") + "\n\n" +
-                    """data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"model":"tiny-coder"}""" + "\n\n" +
-                    """data: {"choices":[],"model":"tiny-coder","usage":{"prompt_tokens":7,"completion_tokens":2,"total_tokens":9}}""" + "\n\n" +
-                    "data: [DONE]\n\n");
+                await WriteAnswerAsync(context);
                 return;
             default:
                 context.Response.StatusCode = 404;
                 return;
         }
+    }
+
+    private static async Task WriteAnswerAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.WriteAsync(
+            "data: " + Delta("hello") + "\n\n" +
+            "data: " + Delta(" world") + "\n\n" +
+            """data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"model":"tiny-coder"}""" + "\n\n" +
+            """data: {"choices":[],"model":"tiny-coder","usage":{"prompt_tokens":7,"completion_tokens":2,"total_tokens":9}}""" + "\n\n" +
+            "data: [DONE]\n\n");
     }
 }

@@ -52,6 +52,36 @@ public sealed class ModelFamilyDetectorTests
         ModelFamilyDetector.Detect(new ModelFamilyHints { Id = "codegemma-7b", Architecture = "gemma" }).ShouldBeSameAs(ModelFamily.CodeGemma);
     }
 
+    [Theory]
+    [InlineData("codellama-7b-instruct", "llama-2-7b.Q4_K_M", "codellama", "llama")]
+    [InlineData("wizardcoder-15b-v1.0", "starcoder-15b.Q4_0", "wizardcoder", "starcoder")]
+    [InlineData("llama-served", "codellama-13b-instruct", "codellama", "llama")]
+    [InlineData("mistral-7b", "codestral-22b", "codestral", "mistral")]
+    public void Detect_SourcesNamingDifferentFamilies_MostSpecificWinsAndTheOtherIsTheBase(string id, string modelName, string family, string baseFamily)
+    {
+        var hints = new ModelFamilyHints { Id = id, ModelName = modelName };
+
+        ModelFamilyDetector.Detect(hints).Id.ShouldBe(family);
+        ModelFamilyDetector.DetectBase(hints)!.Id.ShouldBe(baseFamily);
+    }
+
+    [Fact]
+    public void Detect_FineTuneIdOverItsBaseModel_KeepsItsOwnFamilyAndRecordsTheBase()
+    {
+        var hints = new ModelFamilyHints { Id = "WizardCoder-Python-34B-V1.0", BaseModel = "codellama/CodeLlama-34b-Python-hf" };
+
+        ModelFamilyDetector.Detect(hints).ShouldBeSameAs(ModelFamily.WizardCoder);
+        ModelFamilyDetector.DetectBase(hints).ShouldBeSameAs(ModelFamily.CodeLlama);
+    }
+
+    [Fact]
+    public void DetectBase_OneFamilyOrEquallySpecificOnes_IsNull()
+    {
+        ModelFamilyDetector.DetectBase(new ModelFamilyHints { Id = "deepseek-coder-6.7b", ModelName = "deepseek-coder-6.7b-base" }).ShouldBeNull();
+        ModelFamilyDetector.DetectBase(new ModelFamilyHints { Id = "deepseek-coder-6.7b", ModelName = "qwen2.5-coder-7b" }).ShouldBeNull();
+        ModelFamilyDetector.Detect(new ModelFamilyHints { Id = "deepseek-coder-6.7b", ModelName = "qwen2.5-coder-7b" }).ShouldBeSameAs(ModelFamily.QwenCoder);
+    }
+
     [Fact]
     public void FromVocabulary_DeepSeekTokens_GivesDeepSeekCoder()
     {

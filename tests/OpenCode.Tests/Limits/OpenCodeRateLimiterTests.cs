@@ -16,6 +16,25 @@ public sealed class OpenCodeRateLimiterTests
     }
 
     [Fact]
+    public async Task AcquireAsync_DefaultOptions_LimitsNothingYetCountsWhatIsInFlight()
+    {
+        var clock = new ManualTimeProvider();
+        using var limiter = new OpenCodeRateLimiter(new RateLimitOptions { QueueTimeout = 0 }, clock);
+        var grants = new List<RateLimitGrant>();
+
+        // Far past the specification's 60 requests, 60000 tokens per minute and 5 in flight, all at once with no wait allowed.
+        for (var i = 0; i < 500; i++)
+        {
+            grants.Add(await limiter.AcquireAsync("m", 4000, Ct));
+        }
+
+        limiter.GetSnapshot().InFlight.ShouldBe(500);
+        limiter.GetSnapshot().Queued.ShouldBe(0);
+        grants.ForEach(g => g.Dispose());
+        limiter.GetSnapshot().InFlight.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task AcquireAsync_AllSlotsBusy_QueuesUntilOneIsReleased()
     {
         var clock = new ManualTimeProvider();

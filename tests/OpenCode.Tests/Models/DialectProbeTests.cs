@@ -51,6 +51,23 @@ public sealed class DialectProbeTests
         model.Fingerprint.SizeBytes.ShouldBe(873582624);
     }
 
+    [Theory]
+    [InlineData("codellama-7b-instruct", "llama-2-7b.Q4_K_M", "codellama", "llama")]
+    [InlineData("wizardcoder-15b-v1.0", "starcoder-15b.Q4_0", "wizardcoder", "starcoder")]
+    public async Task Models_LlamaCppServedUnderAFineTuneName_KeepsTheMostSpecificFamilyAndRecordsTheBase(string id, string file, string family, string baseFamily)
+    {
+        var routes = DialectFixtures.LlamaCpp(id);
+        routes["/props"] = routes["/props"].Replace($"/models/{id}.gguf", $"/models/{file}.gguf", StringComparison.Ordinal);
+        var fake = new DialectServer(routes);
+        using var client = fake.CreateClient();
+        using var manager = new OpenCodeModelManager(client);
+
+        var model = (await manager.GetModelsAsync(Ct)).Single();
+
+        model.Family.ShouldBe(family);
+        model.BaseFamily.ShouldBe(baseFamily);
+    }
+
     [Fact]
     public async Task Models_Ollama_ReadsShowCapabilitiesModelInfoAndRunningContext()
     {

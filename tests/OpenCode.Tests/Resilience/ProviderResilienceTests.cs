@@ -12,7 +12,7 @@ public sealed class ProviderResilienceTests
 
     private static MessageRequest Chat => new() { Messages = [Message.User("hi")], MaxTokens = 8 };
 
-    private static OpenCodeProvider Create(ScriptedServer server, TimeProvider? clock = null, Action<OpenCodeOptions>? configure = null)
+    internal static OpenCodeProvider Create(ScriptedServer server, TimeProvider? clock = null, Action<OpenCodeOptions>? configure = null)
     {
         var options = new OpenCodeOptions { ApiEndpoint = server.Url };
         options.Resilience.BaseDelay = 0;

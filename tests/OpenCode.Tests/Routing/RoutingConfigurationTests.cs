@@ -51,13 +51,13 @@ public sealed class RoutingConfigurationTests
             {
                 new InstanceOptions { Name = "a", ApiEndpoint = "http://127.0.0.1:1" },
                 new InstanceOptions { Name = "A", ApiEndpoint = "ftp://x" },
-                new InstanceOptions { Name = "", ApiEndpoint = "http://127.0.0.1:2", RateLimits = new RateLimitOptions { ConcurrentRequests = 99 } },
+                new InstanceOptions { Name = "", ApiEndpoint = "http://127.0.0.1:2", RateLimits = new RateLimitOptions { ConcurrentRequests = 10_001 } },
             },
         };
 
         OpenCodeOptionsValidator.GetErrors(options).ShouldBe(
             [
-                "instances[2].rateLimits.concurrentRequests: 99 is out of range; allowed 1 to 20",
+                "instances[2].rateLimits.concurrentRequests: 10001 is out of range; allowed 1 to 10000",
                 "instances[1].name: 'A' is used by another instance; names must be unique",
                 "instances[1].apiEndpoint: 'ftp://x' is not an absolute http or https URI",
                 "instances[2].name: must be set",

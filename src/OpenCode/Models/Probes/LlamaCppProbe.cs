@@ -45,6 +45,7 @@ internal sealed class LlamaCppProbe : IDialectProbe
             Id = listing.Id,
             Name = Json.String(root, "model_alias") ?? listing.Id,
             Family = detection.Family.Id,
+            BaseFamily = detection.BaseFamily?.Id,
             Dialect = Dialect,
             Capabilities = new ModelCapabilities
             {

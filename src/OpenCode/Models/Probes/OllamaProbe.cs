@@ -40,19 +40,21 @@ internal sealed class OllamaProbe : IDialectProbe
             ? caps.EnumerateArray().Select(c => c.GetString()).OfType<string>().ToHashSet(StringComparer.Ordinal)
             : null;
         var parent = Json.String(details, "parent_model") is { Length: > 0 } p ? p : null;
-        var family = ModelFamilyDetector.Detect(new ModelFamilyHints
+        var hints = new ModelFamilyHints
         {
             Id = listing.Id,
             BaseModel = parent,
             ModelName = Json.String(info, "general.basename") ?? Json.String(info, "general.name"),
             Architecture = architecture,
-        });
+        };
+        var family = ModelFamilyDetector.Detect(hints);
         int? ArchInt(string key) => architecture is null ? null : Json.Int(info, $"{architecture}.{key}");
         return new DiscoveredModel
         {
             Id = listing.Id,
             Name = Json.String(listing.Entry, "name") ?? listing.Id,
             Family = family.Id,
+            BaseFamily = ModelFamilyDetector.DetectBase(hints)?.Id,
             Dialect = Dialect,
             Capabilities = new ModelCapabilities
             {

@@ -17,12 +17,14 @@ internal sealed class OpenAiProbe : IDialectProbe
     public Task<DiscoveredModel> DescribeAsync(ProbeContext context, ModelListing listing, CancellationToken cancellationToken)
     {
         var info = ModelListParser.ParseModel(listing.Entry);
-        var family = ModelFamilyDetector.Detect(new ModelFamilyHints { Id = listing.Id, BaseModel = info.BaseModel });
+        var hints = new ModelFamilyHints { Id = listing.Id, BaseModel = info.BaseModel };
+        var family = ModelFamilyDetector.Detect(hints);
         return Task.FromResult(new DiscoveredModel
         {
             Id = listing.Id,
             Name = listing.Id,
             Family = family.Id,
+            BaseFamily = ModelFamilyDetector.DetectBase(hints)?.Id,
             Dialect = Dialect,
             Capabilities = new ModelCapabilities { ContextWindow = info.ContextWindow, CodeCompletion = FamilyFimSupport.FimFromFamily(family) },
             Metadata = new ModelMetadata { BaseModel = info.BaseModel, FineTuned = info.BaseModel is null ? null : true },

@@ -23,7 +23,8 @@ internal sealed class OpenCodeApiProbe : IDialectProbe
         var detail = await context.GetAsync("models/" + Uri.EscapeDataString(listing.Id), cancellationToken).ConfigureAwait(false);
         var model = detail is { ValueKind: JsonValueKind.Object } d && Json.String(d, "id") == listing.Id ? d : listing.Entry;
         var metadata = OpenCodeApiReader.Metadata(Json.Object(model, "metadata"));
-        var family = ModelFamilyDetector.Detect(new ModelFamilyHints { Id = listing.Id, BaseModel = metadata.BaseModel, ModelName = Json.String(model, "name"), Architecture = metadata.Architecture });
+        var hints = new ModelFamilyHints { Id = listing.Id, BaseModel = metadata.BaseModel, ModelName = Json.String(model, "name"), Architecture = metadata.Architecture };
+        var family = ModelFamilyDetector.Detect(hints);
         var capabilities = OpenCodeApiReader.Capabilities(Json.Object(model, "capabilities"));
         return new DiscoveredModel
         {
@@ -31,6 +32,7 @@ internal sealed class OpenCodeApiProbe : IDialectProbe
             Name = Json.String(model, "name"),
             Version = Json.String(model, "version"),
             Family = family.Id,
+            BaseFamily = ModelFamilyDetector.DetectBase(hints)?.Id,
             Dialect = Dialect,
             Capabilities = capabilities with { CodeCompletion = capabilities.CodeCompletion ?? FamilyFimSupport.FimFromFamily(family) },
             Metadata = metadata,

@@ -22,7 +22,8 @@ internal sealed class VllmProbe : IDialectProbe
     {
         var info = ModelListParser.ParseModel(listing.Entry);
         var version = await context.GetAsync("version", cancellationToken).ConfigureAwait(false) ?? default;
-        var family = ModelFamilyDetector.Detect(new ModelFamilyHints { Id = listing.Id, BaseModel = info.BaseModel });
+        var hints = new ModelFamilyHints { Id = listing.Id, BaseModel = info.BaseModel };
+        var family = ModelFamilyDetector.Detect(hints);
         var adapter = Json.String(listing.Entry, "parent") is not null;
         return new DiscoveredModel
         {
@@ -30,6 +31,7 @@ internal sealed class VllmProbe : IDialectProbe
             Name = listing.Id,
             Version = Json.String(version, "version"),
             Family = family.Id,
+            BaseFamily = ModelFamilyDetector.DetectBase(hints)?.Id,
             Dialect = Dialect,
             Capabilities = new ModelCapabilities { Streaming = true, ContextWindow = info.ContextWindow, CodeCompletion = FamilyFimSupport.FimFromFamily(family) },
             Metadata = new ModelMetadata { BaseModel = info.BaseModel, FineTuned = adapter },
