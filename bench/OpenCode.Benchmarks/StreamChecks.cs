@@ -160,7 +160,7 @@ internal static class StreamChecks
     private static async Task<OpenCodeProvider> ProviderAsync(HttpMessageHandler handler)
     {
         var provider = new OpenCodeProvider(
-            new OpenCodeOptions { ApiEndpoint = "http://check.invalid/", Models = new ModelOptions { AutoDiscovery = false } },
+            new OpenCodeOptions { ApiEndpoint = ReplayHandler.Root.ToString(), Models = new ModelOptions { AutoDiscovery = false } },
             new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
         await provider.InitializeAsync();
         return provider;
