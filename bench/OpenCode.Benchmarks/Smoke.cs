@@ -13,6 +13,7 @@ internal static class Smoke
         await Step("stream (default limits)", () => StreamHarness.RunAsync(["--seconds", "1", "--warmup", "1", "--chunks", "500", "--alloc-streams", "2", "--limits", "default"]));
         await Step("stream (max limits)", () => StreamHarness.RunAsync(["--seconds", "1", "--warmup", "1", "--chunks", "500", "--alloc-streams", "2", "--limits", "max"]));
         await Step("pipeline", () => PipelineLoad.RunAsync(16, 2, 50));
+        await Step("scale", () => ScaleRun.RunAsync(["--requests", "10000", "--warmup", "2000"]));
         Console.WriteLine(failed.Count == 0 ? "smoke: every harness ran" : $"smoke: {string.Join(", ", failed)} failed");
         return failed.Count == 0 ? 0 : 1;
 
