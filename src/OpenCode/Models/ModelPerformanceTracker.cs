@@ -1,5 +1,5 @@
-using OpenCode.Collections;
 using System.Diagnostics.Metrics;
+using OpenCode.Collections;
 
 namespace OpenCode.Models;
 
