@@ -45,7 +45,7 @@ public sealed partial class OpenCodeClient
         }
         catch (JsonException ex)
         {
-            throw new OpenCodeInvalidResponseException($"{operation} failed: the response from {_endpoints.Root} is not valid JSON ({ex.Message}).", innerException: ex);
+            throw InvalidJson(operation, ex);
         }
         catch (Exception ex) when (TransportErrors.Translate(ex, watchdog, callerToken, operation, _endpoints.Root) is { } translated)
         {

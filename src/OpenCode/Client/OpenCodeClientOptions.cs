@@ -47,6 +47,13 @@ public sealed class OpenCodeClientOptions
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool RequestStreamUsage { get; init; } = true;
 
+    /// <summary>
+    /// Gets how long a discovery answer (<c>/v1/models</c>, <c>/v1/models/{id}</c>, <c>/props</c>, dialect probes) is shared by every caller
+    /// of this client; concurrent callers then also share one request. <see cref="TimeSpan.Zero"/> sends every call.
+    /// </summary>
+    /// <value>Defaults to zero; <see cref="FromOptions"/> (the provider's clients) uses 5 seconds.</value>
+    public TimeSpan DiscoveryCacheDuration { get; init; }
+
     /// <summary>Creates client settings from the provider options.</summary>
     /// <param name="options">The provider options.</param>
     /// <param name="endpoint">The endpoint to use (the configured one, or a local server's in direct mode).</param>
@@ -67,6 +74,7 @@ public sealed class OpenCodeClientOptions
             FirstTokenTimeout = options.FirstTokenTimeout is { } ft ? TimeSpan.FromMilliseconds(ft) : null,
             IdleTimeout = TimeSpan.FromMilliseconds(options.IdleTimeout),
             ConnectTimeout = TimeSpan.FromMilliseconds(options.ConnectTimeout),
+            DiscoveryCacheDuration = DiscoveryCache.DefaultTimeToLive,
         };
     }
 
