@@ -19,4 +19,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(5, LogLevel.Warning, "{Operation} stream ended abnormally after {Chunks} chunks: {Code}")]
     public static partial void StreamFailed(ILogger logger, string operation, int chunks, string code);
+
+    [LoggerMessage(6, LogLevel.Debug, "The discovery store failed ({ExceptionType}); asking the server instead")]
+    public static partial void DiscoveryStoreFailed(ILogger logger, string exceptionType);
 }

@@ -10,7 +10,11 @@ public sealed partial class OpenCodeClient
 
     /// <summary>Gets the single-flight cache of this client's discovery GETs (see <see cref="DiscoveryCache"/>).</summary>
     internal DiscoveryCache Discovery =>
-        _discovery ?? Interlocked.CompareExchange(ref _discovery, new DiscoveryCache(_timeProvider, _options.DiscoveryCacheDuration), null) ?? _discovery;
+        _discovery ?? Interlocked.CompareExchange(ref _discovery, new DiscoveryCache(_timeProvider, _options.DiscoveryCacheDuration, CreateDiscoveryStore()), null) ?? _discovery;
+
+    private DiscoveryStore? CreateDiscoveryStore() => _options.DiscoveryStore is { } store
+        ? new DiscoveryStore(store, _endpoints.Root.AbsoluteUri + "|" + (CredentialDescription ?? "no credential"), _options.DiscoveryStoreDuration, _timeProvider, _logger)
+        : null;
 
     /// <summary>Lists the models the server serves (<c>GET /v1/models</c>).</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -178,7 +182,13 @@ public sealed partial class OpenCodeClient
         byte[] body;
         try
         {
-            body = await Discovery.GetAsync(uri, token => FetchJsonBodyAsync(uri, operationCode, operation, token), cancellationToken).ConfigureAwait(false);
+            body = await Discovery.GetAsync(uri.AbsoluteUri, token => FetchDiscoveryAsync(HttpMethod.Get, uri, null, operationCode, operation, token), cancellationToken)
+                .ConfigureAwait(false);
+            if (body.Length == 0)
+            {
+                // Not offered, as a probe found; a caller that needs it asks itself, to fail with the server's own answer.
+                body = optional ? [] : await FetchJsonBodyAsync(HttpMethod.Get, uri, null, operationCode, operation, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OpenCodeException ex) when (optional && ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
         {
@@ -190,14 +200,29 @@ public sealed partial class OpenCodeClient
             throw new OpenCodeException(operationCode, ex.Message, ex.StatusCode, ex.ErrorBody, ex.RetryAfter, ex) { ServerErrorType = ex.ServerErrorType };
         }
 
-        return JsonDocument.Parse(body);
+        return body.Length == 0 ? null : JsonDocument.Parse(body);
     }
 
-    /// <summary>GETs a body that must be JSON (checked here, so only valid answers are shared).</summary>
-    private async Task<byte[]> FetchJsonBodyAsync(Uri uri, string operationCode, string operation, CancellationToken cancellationToken)
+    /// <summary>As <see cref="FetchJsonBodyAsync"/>, with "not offered" (404, 405, 501) answered as an empty body, so that too is shared.</summary>
+    private async Task<byte[]> FetchDiscoveryAsync(
+        HttpMethod method, Uri uri, ReadOnlyMemory<byte>? content, string operationCode, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FetchJsonBodyAsync(method, uri, content, operationCode, operation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OpenCodeException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Sends a request whose answer must be JSON (checked here, so only valid answers are shared) and returns the body.</summary>
+    private async Task<byte[]> FetchJsonBodyAsync(
+        HttpMethod method, Uri uri, ReadOnlyMemory<byte>? content, string operationCode, string operation, CancellationToken cancellationToken)
     {
         using var watchdog = StartWatchdog(streaming: false, cancellationToken);
-        using var response = await SendAsync(HttpMethod.Get, uri, null, false, watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(method, uri, content, false, watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
         byte[] body;
         try
         {

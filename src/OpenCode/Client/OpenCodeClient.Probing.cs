@@ -28,8 +28,14 @@ public sealed partial class OpenCodeClient
         {
             if (method == HttpMethod.Get)
             {
-                var cached = await Discovery.GetAsync(uri, token => FetchJsonBodyAsync(uri, OpenCodeErrorCodes.ModelDiscoveryFailed, operation, token), cancellationToken)
+                var cached = await Discovery.GetAsync(
+                    uri.AbsoluteUri, token => FetchDiscoveryAsync(HttpMethod.Get, uri, null, OpenCodeErrorCodes.ModelDiscoveryFailed, operation, token), cancellationToken)
                     .ConfigureAwait(false);
+                if (cached.Length == 0)
+                {
+                    return null;
+                }
+
                 using var parsed = JsonDocument.Parse(cached);
                 return parsed.RootElement.Clone();
             }

@@ -57,7 +57,7 @@ public sealed partial class OpenCodeProvider
     }
 
     private OpenCodeClient CreateClient(Uri endpoint) =>
-        new(OpenCodeClientOptions.FromOptions(_options, endpoint, _authentication), _httpClient, _timeProvider, _loggerFactory.CreateLogger("OpenCode.Client"));
+        new(OpenCodeClientOptions.FromOptions(_options, endpoint, _authentication, _stores), _httpClient, _timeProvider, _loggerFactory.CreateLogger("OpenCode.Client"));
 
     private EndpointResilience CreateResilience(Uri endpoint) =>
         new(_options.Resilience, endpoint, _timeProvider, JitterSource, _loggerFactory.CreateLogger("OpenCode.Resilience"), OnRetry);

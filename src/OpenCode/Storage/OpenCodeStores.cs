@@ -18,6 +18,12 @@ public sealed class OpenCodeStores
     /// <summary>Gets the instance health store.</summary>
     public required IInstanceHealthStore Health { get; init; }
 
+    /// <summary>
+    /// Gets where discovery answers (<c>/v1/models</c>, <c>/props</c>, probes) are kept between processes, or <see langword="null"/> to keep
+    /// them in memory for a few seconds only. The CLI sets its SQLite cache here, so a second command needs no discovery request.
+    /// </summary>
+    public IResponseCacheStore? Discovery { get; init; }
+
     /// <summary>Creates stores that live in this process's memory: nothing survives a restart and nothing is shared with other processes.</summary>
     /// <param name="shareRateLimits">
     /// Whether to set <see cref="RateLimits"/> to in-memory counters, so several providers of this process share one limit;

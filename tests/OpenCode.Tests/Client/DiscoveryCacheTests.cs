@@ -5,7 +5,7 @@ namespace OpenCode.Tests.Client;
 
 public sealed class DiscoveryCacheTests
 {
-    private static readonly Uri Models = new("http://127.0.0.1:8080/v1/models");
+    private const string Models = "http://127.0.0.1:8080/v1/models";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
