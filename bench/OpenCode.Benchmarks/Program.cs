@@ -6,6 +6,17 @@ if (args.Length > 0 && args[0] == "stream")
     return await StreamHarness.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "smoke")
+{
+    // CI's guard against a harness that no longer runs: the behaviour checks, a few seconds of each streaming mode, the scale run.
+    return await Smoke.RunAsync();
+}
+
+if (args.Length > 0 && args[0] == "scale")
+{
+    return await ScaleRun.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "check")
 {
     return await StreamChecks.RunAsync();
@@ -58,10 +69,12 @@ if (args.Length > 0 && args[0] == "bdn")
 
 Console.Error.WriteLine("""
     usage:
-      dotnet run -c Release --project bench/OpenCode.Benchmarks -- stream [--seconds 30] [--warmup 10] [--chunks 20000]
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- stream [--seconds 30] [--warmup 10] [--chunks 20000] [--limits default|max]
                                                                         [--streams-per-sample 3] [--alloc-streams 20]
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- bdn --filter '*'
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- check   (behaviour checks of the provider's stream)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- scale [--requests 10000] [--warmup 2000] [--max-bytes-per-request 8]   (heap per request)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- smoke   (CI: checks, a short run of each harness; non-zero exit when one breaks)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- cancel [runs]   (cancel -> real llama-server idle)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- limiter [callers] [seconds]   (limiter overhead per request)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- pipeline [streams] [rounds] [chunks]   (concurrent streams, flat memory)

@@ -10,6 +10,9 @@ namespace OpenCode.Benchmarks;
 /// </summary>
 internal sealed class ReplayHandler(ReplayTranscript transcript) : HttpMessageHandler
 {
+    /// <summary>Gets the address clients use: loopback, so no transport rule treats it as another machine; no socket is opened.</summary>
+    public static Uri Root { get; } = new("http://127.0.0.1:9/");
+
     private static readonly MediaTypeHeaderValue EventStream = new("text/event-stream");
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 

@@ -1,12 +1,14 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace OpenCode.Benchmarks;
 
 /// <summary>
 /// A recorded llama-server stream expanded to a fixed number of one-token content chunks and preformatted as one SSE body:
 /// the recording's role chunk, its content events repeated until <see cref="Chunks"/> are written, then its finish chunk,
-/// its usage chunk and <c>data: [DONE]</c>.
+/// its usage chunk and <c>data: [DONE]</c>. The usage chunk is rewritten to report the chunks actually streamed (one token each),
+/// so what the provider settles with its limiter and writes to its ledger matches what it read.
 /// </summary>
 internal sealed class ReplayTranscript
 {
@@ -27,6 +29,9 @@ internal sealed class ReplayTranscript
     /// <summary>Gets the number of content chunks (one token each) in <see cref="Body"/>.</summary>
     public int Chunks { get; }
 
+    /// <summary>Gets the prompt tokens the usage chunk reports.</summary>
+    public long PromptTokens { get; private init; }
+
     /// <summary>Gets the concatenated content every client must produce.</summary>
     public string ExpectedContent { get; }
 
@@ -35,11 +40,11 @@ internal sealed class ReplayTranscript
 
     /// <summary>Gets the <c>/v1/models</c> answer (llama-server's shape).</summary>
     public static byte[] ModelsJson { get; } = Encoding.UTF8.GetBytes(
-        $$$"""{"models":[{"name":"{{{ModelId}}}","model":"{{{ModelId}}}"}],"object":"list","data":[{"id":"{{{ModelId}}}","object":"model","created":1795277819,"owned_by":"llamacpp","meta":{"n_ctx_train":4096,"n_params":19500000,"n_vocab":32000,"size":40000000}}]}""");
+        $$$"""{"models":[{"name":"{{{ModelId}}}","model":"{{{ModelId}}}"}],"object":"list","data":[{"id":"{{{ModelId}}}","object":"model","created":1795277819,"owned_by":"llamacpp","meta":{"n_ctx_train":65536,"n_params":19500000,"n_vocab":32000,"size":40000000}}]}""");
 
-    /// <summary>Gets the <c>/props</c> answer (llama-server's shape, trimmed).</summary>
+    /// <summary>Gets the <c>/props</c> answer (llama-server's shape, trimmed); the context fits the longest replay.</summary>
     public static byte[] PropsJson { get; } = Encoding.UTF8.GetBytes(
-        """{"default_generation_settings":{"n_ctx":4096},"total_slots":1,"model_path":"tiny.gguf","chat_template":"{% for message in messages %}{{ message.content }}{% endfor %}"}""");
+        """{"default_generation_settings":{"n_ctx":65536},"total_slots":1,"model_path":"tiny.gguf","chat_template":"{% for message in messages %}{{ message.content }}{% endfor %}"}""");
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "Transcripts", DefaultFileName);
 
@@ -108,7 +113,24 @@ internal sealed class ReplayTranscript
             lengths[i] = text.Length;
         }
 
-        body.Append(finish).Append("\n\n").Append(usage).Append("\n\n").Append("data: [DONE]\n\n");
-        return new ReplayTranscript(Encoding.UTF8.GetBytes(body.ToString()), chunks, expected.ToString(), lengths);
+        var (usageEvent, promptTokens) = WithCompletionTokens(usage, chunks);
+        body.Append(finish).Append("\n\n").Append(usageEvent).Append("\n\n").Append("data: [DONE]\n\n");
+        return new ReplayTranscript(Encoding.UTF8.GetBytes(body.ToString()), chunks, expected.ToString(), lengths) { PromptTokens = promptTokens };
+    }
+
+    /// <summary>Rewrites a usage event's completion tokens (and <c>timings.predicted_n</c>) to <paramref name="completionTokens"/>.</summary>
+    private static (string Event, long PromptTokens) WithCompletionTokens(string usageEvent, int completionTokens)
+    {
+        var root = JsonNode.Parse(usageEvent["data: ".Length..])!.AsObject();
+        var usage = root["usage"]!.AsObject();
+        var prompt = usage["prompt_tokens"]!.GetValue<long>();
+        usage["completion_tokens"] = completionTokens;
+        usage["total_tokens"] = prompt + completionTokens;
+        if (root["timings"] is JsonObject timings)
+        {
+            timings["predicted_n"] = completionTokens;
+        }
+
+        return ("data: " + root.ToJsonString(), prompt);
     }
 }

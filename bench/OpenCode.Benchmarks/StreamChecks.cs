@@ -160,8 +160,7 @@ internal static class StreamChecks
     private static async Task<OpenCodeProvider> ProviderAsync(HttpMessageHandler handler)
     {
         var provider = new OpenCodeProvider(
-            // Loopback (nothing is asked for: the handler answers from memory), as the HTTPS rule refuses other hosts over http.
-            new OpenCodeOptions { ApiEndpoint = "http://127.0.0.1:9/", Models = new ModelOptions { AutoDiscovery = false } },
+            new OpenCodeOptions { ApiEndpoint = ReplayHandler.Root.ToString(), Models = new ModelOptions { AutoDiscovery = false } },
             new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
         await provider.InitializeAsync();
         return provider;

@@ -15,26 +15,28 @@ namespace OpenCode.Benchmarks;
 internal sealed class StreamClients : IAsyncDisposable
 {
     private const string Prompt = "Write a C# function that reverses a string.";
-    private const int MaxTokens = 512;
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
     // What a minimal client sends: the same fields the provider sends for this request.
-    private static readonly byte[] LeanRequestBody = Encoding.UTF8.GetBytes(
-        $$$"""{"model":"{{{ReplayTranscript.ModelId}}}","messages":[{"role":"user","content":"{{{Prompt}}}"}],"max_tokens":{{{MaxTokens}}},"stream":true,"stream_options":{"include_usage":true}}""");
-
+    private readonly byte[] _leanRequestBody;
     private readonly HttpClient _leanHttp;
     private readonly HttpClient _sdkHttp;
     private readonly HttpClient _providerHttp;
     private readonly Uri _chatUri;
     private readonly OpenAI.Chat.ChatClient _sdk;
     private readonly OpenCodeProvider _provider;
-    private readonly MessageRequest _request = new() { Messages = [Message.User(Prompt)], MaxTokens = MaxTokens };
+    private readonly MessageRequest _request;
     private readonly List<ChatMessage> _sdkMessages = [new UserChatMessage(Prompt)];
-    private readonly ChatCompletionOptions _sdkOptions = new() { MaxOutputTokenCount = MaxTokens };
+    private readonly ChatCompletionOptions _sdkOptions;
 
-    private StreamClients(Uri root, Func<HttpMessageHandler> handlerFactory)
+    /// <summary>Every client asks for as many tokens as the replay streams, as a real request for that answer would.</summary>
+    private StreamClients(Uri root, Func<HttpMessageHandler> handlerFactory, int maxTokens, BenchLimits limits)
     {
+        _leanRequestBody = Encoding.UTF8.GetBytes(
+            $$$"""{"model":"{{{ReplayTranscript.ModelId}}}","messages":[{"role":"user","content":"{{{Prompt}}}"}],"max_tokens":{{{maxTokens}}},"stream":true,"stream_options":{"include_usage":true}}""");
+        _request = new() { Messages = [Message.User(Prompt)], MaxTokens = maxTokens };
+        _sdkOptions = new() { MaxOutputTokenCount = maxTokens };
         _leanHttp = new HttpClient(handlerFactory(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _sdkHttp = new HttpClient(handlerFactory(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _providerHttp = new HttpClient(handlerFactory(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
@@ -48,7 +50,9 @@ internal sealed class StreamClients : IAsyncDisposable
                 Transport = new HttpClientPipelineTransport(_sdkHttp),
                 NetworkTimeout = TimeSpan.FromMinutes(5),
             });
-        _provider = new OpenCodeProvider(new OpenCodeOptions { ApiEndpoint = root.ToString(), Timeout = 300_000 }, _providerHttp);
+        var options = new OpenCodeOptions { ApiEndpoint = root.ToString(), Timeout = 300_000 };
+        limits.Apply(options.RateLimits);
+        _provider = new OpenCodeProvider(options, _providerHttp);
     }
 
     /// <summary>Gets the client names, in the order of <see cref="RunAsync"/>'s index.</summary>
@@ -60,19 +64,18 @@ internal sealed class StreamClients : IAsyncDisposable
     ];
 
     /// <summary>Clients over real sockets against a server at <paramref name="root"/>.</summary>
-    public static async Task<StreamClients> ForServerAsync(Uri root)
+    public static async Task<StreamClients> ForServerAsync(Uri root, ReplayTranscript transcript, BenchLimits limits)
     {
-        var clients = new StreamClients(root, () => new SocketsHttpHandler { AllowAutoRedirect = false });
+        var clients = new StreamClients(root, () => new SocketsHttpHandler { AllowAutoRedirect = false }, transcript.Chunks, limits);
         await clients._provider.InitializeAsync();
         return clients;
     }
 
     /// <summary>Clients over an in-memory handler (no socket, no server).</summary>
-    public static async Task<StreamClients> InMemoryAsync(ReplayTranscript transcript)
+    /// <remarks>The address is a loopback one (nothing listens there; the handler answers) so the HTTPS rule for other machines does not apply.</remarks>
+    public static async Task<StreamClients> InMemoryAsync(ReplayTranscript transcript, BenchLimits limits)
     {
-        // A loopback address that nothing is asked for (the handler answers from memory): a host name such as replay.invalid
-        // would be refused by the HTTPS rule for other machines.
-        var clients = new StreamClients(new Uri("http://127.0.0.1:9/"), () => new ReplayHandler(transcript));
+        var clients = new StreamClients(ReplayHandler.Root, () => new ReplayHandler(transcript), transcript.Chunks, limits);
         await clients._provider.InitializeAsync();
         return clients;
     }
@@ -91,7 +94,7 @@ internal sealed class StreamClients : IAsyncDisposable
     /// <summary>The lean baseline: HttpClient, <see cref="SseParser"/> and a <see cref="Utf8JsonReader"/> that copies each token's text into the sink.</summary>
     public async Task<int> LeanAsync(StringBuilder sink)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _chatUri) { Content = new ByteArrayContent(LeanRequestBody) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _chatUri) { Content = new ByteArrayContent(_leanRequestBody) };
         request.Content.Headers.ContentType = JsonType;
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await _leanHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

@@ -23,6 +23,9 @@ internal static class StreamHarness
         var perSample = IntOption(args, "--streams-per-sample", 3);
         var allocStreams = IntOption(args, "--alloc-streams", 20);
         var transcriptPath = StringOption(args, "--transcript") ?? ReplayTranscript.DefaultPath;
+        var limits = BenchLimits.Parse(StringOption(args, "--limits"));
+        var limitOptions = new OpenCode.Configuration.RateLimitOptions();
+        limits.Apply(limitOptions);
 
         var transcript = ReplayTranscript.Load(transcriptPath, chunks);
         var loadBefore = LoadAverage();
@@ -32,13 +35,15 @@ internal static class StreamHarness
         Console.WriteLine($"- runtime: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {GCSettings.LatencyMode}");
         Console.WriteLine($"- transcript: {Path.GetFileName(transcriptPath)} expanded to {chunks:N0} one-token chunks ({transcript.Body.Length:N0} bytes of SSE)");
         Console.WriteLine($"- warm-up {warmup} s, measurement {seconds} s over sockets + {Math.Max(5, seconds / 2)} s in memory, {perSample} stream(s) per sample");
+        Console.WriteLine($"- commit: {Commit()}");
+        Console.WriteLine($"- provider's client-side limits: {limits.Describe(limitOptions)}");
         Console.WriteLine($"- load average before: {loadBefore}");
         Console.WriteLine();
 
         var sink = new StringBuilder(transcript.ExpectedContent.Length + 1024);
         await using var server = await ReplayServer.StartAsync(transcript);
-        await using var socketClients = await StreamClients.ForServerAsync(server.BaseAddress);
-        await using var memoryClients = await StreamClients.InMemoryAsync(transcript);
+        await using var socketClients = await StreamClients.ForServerAsync(server.BaseAddress, transcript, limits);
+        await using var memoryClients = await StreamClients.InMemoryAsync(transcript, limits);
 
         await VerifyAsync(socketClients, transcript, sink);
         await VerifyAsync(memoryClients, transcript, sink);
@@ -74,7 +79,7 @@ internal static class StreamHarness
     {
         var transcript = ReplayTranscript.Load(ReplayTranscript.DefaultPath, 20_000);
         var sink = new StringBuilder(transcript.ExpectedContent.Length + 1024);
-        await using var clients = await StreamClients.InMemoryAsync(transcript);
+        await using var clients = await StreamClients.InMemoryAsync(transcript, BenchLimits.Max);
         var clock = Stopwatch.StartNew();
         long chunks = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
@@ -99,13 +104,14 @@ internal static class StreamHarness
                     $"{StreamClients.Names[client]} delivered {count} chunks / {sink.Length} chars; expected {transcript.Chunks} / {transcript.ExpectedContent.Length}.");
             }
 
-            if (client == 1 && clients.LastProviderChunk is not
+            // The usage must be the replay's: the chunks streamed, not a fixed recorded count.
+            if (client == 1 && !(clients.LastProviderChunk is
                 {
                     IsDone: true,
                     FinishReason.Value: "length",
                     Metadata.Model: ReplayTranscript.ModelId,
-                    Metadata.Usage: { Source: UsageSource.Reported, PromptTokens: 31, CompletionTokens: 512, CachedPromptTokens: 0 },
-                })
+                    Metadata.Usage: { Source: UsageSource.Reported, CachedPromptTokens: 0 } usage,
+                } && usage.CompletionTokens == transcript.Chunks && usage.PromptTokens == transcript.PromptTokens))
             {
                 throw new InvalidOperationException($"The provider's final chunk is wrong: finish {clients.LastProviderChunk?.FinishReason}, usage {clients.LastProviderChunk?.Metadata.Usage}.");
             }
@@ -290,6 +296,27 @@ internal static class StreamHarness
         catch (IOException)
         {
             return "n/a";
+        }
+    }
+
+    /// <summary>The commit the benchmark was built from (and whether the tree had changes), so every table can say what it measured.</summary>
+    internal static string Commit()
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "describe --always --dirty --abbrev=7")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = AppContext.BaseDirectory,
+            })!;
+            var commit = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 && commit.Length > 0 ? commit : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown (no git)";
         }
     }
 

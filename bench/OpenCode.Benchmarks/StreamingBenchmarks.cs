@@ -24,7 +24,7 @@ public class StreamingBenchmarks
     public void Setup()
     {
         _transcript = ReplayTranscript.Load(ReplayTranscript.DefaultPath, Chunks);
-        _clients = StreamClients.InMemoryAsync(_transcript).GetAwaiter().GetResult();
+        _clients = StreamClients.InMemoryAsync(_transcript, BenchLimits.Max).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]

@@ -25,15 +25,20 @@ internal static class CommandExecution
             {
                 var logger = loggerFactory.CreateLogger("OpenCode.Cli");
                 CliLog.Arguments(logger, arguments);
+                StartupTimeline.Mark(context, "command parsed");
                 var settings = await CliSettingsLoader.LoadAsync(arguments, context.EnvironmentPrefix, cancellationToken);
+                StartupTimeline.Mark(context, "settings loaded");
                 CliLog.Settings(logger, settings.Options, settings.IsDirect);
                 if (settings.IsDemo)
                 {
                     DemoNotice.Write(context.Error);
                 }
 
+                var stores = CliStores.Open(context);
+                StartupTimeline.Mark(context, "stores opened");
                 var provider = new OpenCodeProvider(
-                    settings.Options, loggerFactory: loggerFactory, stores: CliStores.Open(context), credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix));
+                    settings.Options, loggerFactory: loggerFactory, stores: stores, credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix));
+                StartupTimeline.Mark(context, "provider created");
                 await using (provider)
                 {
                     return await body(new CommandSession(context, arguments, settings, provider), cancellationToken);

@@ -17,6 +17,7 @@ internal static class GenerationRunner
     public static async Task<int> RunAsync(CommandSession session, Func<Provider.OpenCodeProvider, IAsyncEnumerable<MessageChunk>> generate, CancellationToken cancellationToken)
     {
         await session.InitializeAsync(cancellationToken);
+        StartupTimeline.Mark(session.Context, "provider initialized (discovery done; the request goes out next)");
         return await PrintAsync(session, generate(session.Provider), cancellationToken);
     }
 
@@ -38,16 +39,33 @@ internal static class GenerationRunner
         var json = session.Arguments.Json;
         var printer = new StreamPrinter(session.Context, showReasoning: session.Arguments.Verbose);
         CompletedMessage completed;
+        var first = true;
         try
         {
             completed = await chunks
-                .ToCompletedMessageAsync(json ? null : printer.Write, cancellationToken: cancellationToken);
+                .ToCompletedMessageAsync(
+                    chunk =>
+                    {
+                        if (first)
+                        {
+                            first = false;
+                            StartupTimeline.Mark(session.Context, "first chunk");
+                        }
+
+                        if (!json)
+                        {
+                            printer.Write(chunk);
+                        }
+                    },
+                    cancellationToken: cancellationToken);
         }
         finally
         {
             // Whatever happened, leave the terminal on a fresh line after a partial answer.
             printer.EndLine();
         }
+
+        StartupTimeline.Mark(session.Context, "answer complete");
 
         if (json)
         {

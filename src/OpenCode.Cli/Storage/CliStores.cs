@@ -24,7 +24,13 @@ internal static class CliStores
         return string.IsNullOrEmpty(fromEnvironment) ? SqliteOpenCodeStores.DefaultPath() : Path.GetFullPath(fromEnvironment);
     }
 
-    /// <summary>Opens (creating when missing) the CLI's stores; the provider records every request into their ledger.</summary>
-    public static OpenCodeStores Open(CliContext context, string? explicitPath = null) =>
-        SqliteOpenCodeStores.Open(ResolvePath(context, explicitPath));
+    /// <summary>
+    /// Opens (creating when missing) the CLI's stores; the provider records every request into their ledger, and keeps discovery answers
+    /// in their cache so the next command against the same server asks only for its work.
+    /// </summary>
+    public static OpenCodeStores Open(CliContext context, string? explicitPath = null)
+    {
+        var stores = SqliteOpenCodeStores.Open(ResolvePath(context, explicitPath));
+        return new OpenCodeStores { Usage = stores.Usage, RateLimits = stores.RateLimits, Cache = stores.Cache, Health = stores.Health, Discovery = stores.Cache };
+    }
 }

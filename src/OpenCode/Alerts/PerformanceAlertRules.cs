@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using OpenCode.Collections;
 using OpenCode.Configuration;
 
 namespace OpenCode.Alerts;
@@ -7,12 +7,13 @@ namespace OpenCode.Alerts;
 /// The error-rate and latency alert rules: over each endpoint and model's most recent requests, an alert is raised when
 /// the failure share or the 95th-percentile latency crosses its threshold, once per crossing (it re-arms when back under).
 /// </summary>
+/// <remarks>Windows are kept for the <see cref="RecentlyUsedTable{TKey, TValue}.DefaultCapacity"/> endpoint and model pairs used most recently.</remarks>
 internal sealed class PerformanceAlertRules(AlertOptions options, IAlertSink sink, TimeProvider timeProvider)
 {
     public const string ErrorRateRule = "requests.error_rate";
     public const string LatencyRule = "requests.latency_p95";
 
-    private readonly ConcurrentDictionary<(string Endpoint, string Model), Window> _windows = new();
+    private readonly RecentlyUsedTable<(string Endpoint, string Model), Window> _windows = new();
 
     /// <summary>Records one finished request and publishes the alerts it sets off.</summary>
     public ValueTask ObserveAsync(string endpoint, string model, bool failed, TimeSpan latency)

@@ -25,4 +25,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(7, LogLevel.Warning, "{Operation} answered with content type {ContentType} instead of an event stream; {Action}")]
     public static partial void NotAnEventStream(ILogger logger, string operation, string contentType, string action);
+
+    [LoggerMessage(8, LogLevel.Debug, "The discovery store failed ({ExceptionType}); asking the server instead")]
+    public static partial void DiscoveryStoreFailed(ILogger logger, string exceptionType);
 }

@@ -81,7 +81,7 @@ public sealed partial class OpenCodeClient
         }
         catch (JsonException ex)
         {
-            throw new OpenCodeInvalidResponseException($"{operation} failed: the response from {_endpoints.Root} is not valid JSON ({ex.Message}).", innerException: ex);
+            throw InvalidJson(operation, ex);
         }
         catch (ArgumentException ex)
         {

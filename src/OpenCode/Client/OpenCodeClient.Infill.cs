@@ -23,7 +23,11 @@ public sealed partial class OpenCodeClient
     /// <param name="content">The text.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The text of each token (a piece that is not valid UTF-8 is empty), or <see langword="null"/>.</returns>
-    public async Task<IReadOnlyList<string>?> TokenizeAsync(string content, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>?> TokenizeAsync(string content, CancellationToken cancellationToken = default) =>
+        TokenizeAsync(content, asDiscovery: false, cancellationToken);
+
+    /// <summary>As the public <see cref="TokenizeAsync(string, CancellationToken)"/>; with <paramref name="asDiscovery"/> the answer is shared as discovery is (the vocabulary probe).</summary>
+    internal async Task<IReadOnlyList<string>?> TokenizeAsync(string content, bool asDiscovery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -37,30 +41,36 @@ public sealed partial class OpenCodeClient
             json.WriteEndObject();
         }
 
-        using var watchdog = StartWatchdog(streaming: false, cancellationToken);
-        HttpResponseMessage response;
+        byte[] answer;
         try
         {
-            response = await SendAsync(HttpMethod.Post, _endpoints.Tokenize, buffer.WrittenMemory, false, watchdog, OpenCodeErrorCodes.ModelInfoFailed, "Tokenize", cancellationToken)
-                .ConfigureAwait(false);
+            var body = buffer.WrittenMemory;
+            answer = asDiscovery
+                ? await Discovery.GetAsync(
+                    DiscoveryCache.KeyOf(_endpoints.Tokenize, body.Span),
+                    token => FetchDiscoveryAsync(HttpMethod.Post, _endpoints.Tokenize, body, OpenCodeErrorCodes.ModelInfoFailed, "Tokenize", token),
+                    cancellationToken).ConfigureAwait(false)
+                : await FetchJsonBodyAsync(HttpMethod.Post, _endpoints.Tokenize, body, OpenCodeErrorCodes.ModelInfoFailed, "Tokenize", cancellationToken).ConfigureAwait(false);
         }
         catch (OpenCodeException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
         {
             return null;
         }
 
-        using (response)
+        if (answer.Length == 0)
         {
-            using var document = await ReadJsonAsync(response, watchdog, "Tokenize", cancellationToken).ConfigureAwait(false);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("tokens", out var tokens) || tokens.ValueKind != JsonValueKind.Array)
-            {
-                return null;
-            }
-
-            // With with_pieces each token is {"id", "piece"}; a piece that is not valid UTF-8 comes as an array of bytes.
-            return [.. tokens.EnumerateArray().Select(t => Json.String(t, "piece") ?? string.Empty)];
+            return null;
         }
+
+        using var document = JsonDocument.Parse(answer);
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("tokens", out var tokens) || tokens.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        // With with_pieces each token is {"id", "piece"}; a piece that is not valid UTF-8 comes as an array of bytes.
+        return [.. tokens.EnumerateArray().Select(t => Json.String(t, "piece") ?? string.Empty)];
     }
 
     internal static GenerationRequest ToWire(InfillRequest request, string? model) => new(

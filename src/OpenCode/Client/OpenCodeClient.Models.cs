@@ -6,6 +6,16 @@ namespace OpenCode.Client;
 
 public sealed partial class OpenCodeClient
 {
+    private DiscoveryCache? _discovery;
+
+    /// <summary>Gets the single-flight cache of this client's discovery GETs (see <see cref="DiscoveryCache"/>).</summary>
+    internal DiscoveryCache Discovery =>
+        _discovery ?? Interlocked.CompareExchange(ref _discovery, new DiscoveryCache(_timeProvider, _options.DiscoveryCacheDuration, CreateDiscoveryStore()), null) ?? _discovery;
+
+    private DiscoveryStore? CreateDiscoveryStore() => _options.DiscoveryStore is { } store
+        ? new DiscoveryStore(store, _endpoints.Root.AbsoluteUri + "|" + (CredentialDescription ?? "no credential"), _options.DiscoveryStoreDuration, _timeProvider, _logger)
+        : null;
+
     /// <summary>Lists the models the server serves (<c>GET /v1/models</c>).</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The models.</returns>
@@ -164,14 +174,21 @@ public sealed partial class OpenCodeClient
         }
     }
 
-    /// <summary>GETs a JSON document; with <paramref name="optional"/>, 404 and 405 mean "not offered" and give <see langword="null"/>.</summary>
+    /// <summary>
+    /// GETs a JSON document through the discovery cache; with <paramref name="optional"/>, 404 and 405 mean "not offered" and give <see langword="null"/>.
+    /// </summary>
     private async Task<JsonDocument?> GetJsonAsync(Uri uri, string operationCode, string operation, bool optional, CancellationToken cancellationToken)
     {
-        using var watchdog = StartWatchdog(streaming: false, cancellationToken);
-        HttpResponseMessage response;
+        byte[] body;
         try
         {
-            response = await SendAsync(HttpMethod.Get, uri, null, false, watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
+            body = await Discovery.GetAsync(uri.AbsoluteUri, token => FetchDiscoveryAsync(HttpMethod.Get, uri, null, operationCode, operation, token), cancellationToken)
+                .ConfigureAwait(false);
+            if (body.Length == 0)
+            {
+                // Not offered, as a probe found; a caller that needs it asks itself, to fail with the server's own answer.
+                body = optional ? [] : await FetchJsonBodyAsync(HttpMethod.Get, uri, null, operationCode, operation, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OpenCodeException ex) when (optional && FailureClassification.IsNotOffered(ex))
         {
@@ -182,9 +199,51 @@ public sealed partial class OpenCodeClient
             throw new OpenCodeException(operationCode, ex.Message, ex.StatusCode, ex.ErrorBody, ex.RetryAfter, ex) { ServerErrorType = ex.ServerErrorType };
         }
 
-        using (response)
+        return body.Length == 0 ? null : JsonDocument.Parse(body);
+    }
+
+    /// <summary>As <see cref="FetchJsonBodyAsync"/>, with "not offered" (404, 405, 501) answered as an empty body, so that too is shared.</summary>
+    private async Task<byte[]> FetchDiscoveryAsync(
+        HttpMethod method, Uri uri, ReadOnlyMemory<byte>? content, string operationCode, string operation, CancellationToken cancellationToken)
+    {
+        try
         {
-            return await ReadJsonAsync(response, watchdog, operation, cancellationToken).ConfigureAwait(false);
+            return await FetchJsonBodyAsync(method, uri, content, operationCode, operation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OpenCodeException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+        {
+            return [];
         }
     }
+
+    /// <summary>Sends a request whose answer must be JSON (checked here, so only valid answers are shared) and returns the body.</summary>
+    private async Task<byte[]> FetchJsonBodyAsync(
+        HttpMethod method, Uri uri, ReadOnlyMemory<byte>? content, string operationCode, string operation, CancellationToken cancellationToken)
+    {
+        using var watchdog = StartWatchdog(streaming: false, cancellationToken);
+        using var response = await SendAsync(method, uri, content, false, watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
+        byte[] body;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync(watchdog.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TransportErrors.Translate(ex, watchdog, cancellationToken, operation, _endpoints.Root) is { } translated)
+        {
+            throw translated;
+        }
+
+        try
+        {
+            using var check = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidJson(operation, ex);
+        }
+
+        return body;
+    }
+
+    private OpenCodeInvalidResponseException InvalidJson(string operation, JsonException ex) =>
+        new($"{operation} failed: the response from {_endpoints.Root} is not valid JSON ({ex.Message}).", innerException: ex);
 }

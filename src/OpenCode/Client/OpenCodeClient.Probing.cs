@@ -4,7 +4,10 @@ namespace OpenCode.Client;
 
 public sealed partial class OpenCodeClient
 {
-    /// <summary>GETs a path under the server root for dialect probing: <see langword="null"/> when the server does not offer it or answers with no JSON.</summary>
+    /// <summary>
+    /// GETs a path under the server root for dialect probing, through the discovery cache: <see langword="null"/> when the server does not
+    /// offer it or answers with no JSON.
+    /// </summary>
     /// <remarks>Authentication, connection and timeout failures still throw: a probe must not mistake them for a missing route.</remarks>
     internal Task<JsonElement?> ProbeGetAsync(string relativePath, CancellationToken cancellationToken) =>
         ProbeAsync(HttpMethod.Get, relativePath, null, cancellationToken);
@@ -21,9 +24,23 @@ public sealed partial class OpenCodeClient
         HttpMethod method, string relativePath, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken, string operation = "Dialect probe")
     {
         var uri = new Uri(_endpoints.Root, relativePath);
-        using var watchdog = StartWatchdog(streaming: false, cancellationToken);
         try
         {
+            if (method == HttpMethod.Get)
+            {
+                var cached = await Discovery.GetAsync(
+                    uri.AbsoluteUri, token => FetchDiscoveryAsync(HttpMethod.Get, uri, null, OpenCodeErrorCodes.ModelDiscoveryFailed, operation, token), cancellationToken)
+                    .ConfigureAwait(false);
+                if (cached.Length == 0)
+                {
+                    return null;
+                }
+
+                using var parsed = JsonDocument.Parse(cached);
+                return parsed.RootElement.Clone();
+            }
+
+            using var watchdog = StartWatchdog(streaming: false, cancellationToken);
             using var response = await SendAsync(method, uri, body, false, watchdog, OpenCodeErrorCodes.ModelDiscoveryFailed, operation, cancellationToken)
                 .ConfigureAwait(false);
             using var document = await ReadJsonAsync(response, watchdog, operation, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using OpenCode.Auth;
 using OpenCode.Configuration;
+using OpenCode.Storage;
 
 namespace OpenCode.Client;
 
@@ -58,19 +59,38 @@ public sealed class OpenCodeClientOptions
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool RequestStreamUsage { get; init; } = true;
 
+    /// <summary>
+    /// Gets how long a discovery answer (<c>/v1/models</c>, <c>/v1/models/{id}</c>, <c>/props</c>, dialect probes) is shared by every caller
+    /// of this client; concurrent callers then also share one request. <see cref="TimeSpan.Zero"/> sends every call.
+    /// </summary>
+    /// <value>Defaults to zero; <see cref="FromOptions"/> (the provider's clients) uses 5 seconds.</value>
+    public TimeSpan DiscoveryCacheDuration { get; init; }
+
+    /// <summary>
+    /// Gets where discovery answers are kept between processes (keyed by server and credential description), so a later run against the
+    /// same server needs no discovery request; <see langword="null"/> keeps them in memory only. Used when <see cref="DiscoveryCacheDuration"/> is not zero.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>; <see cref="FromOptions"/> uses <see cref="OpenCodeStores.Discovery"/>.</value>
+    public IResponseCacheStore? DiscoveryStore { get; init; }
+
+    /// <summary>Gets how long an answer in <see cref="DiscoveryStore"/> is used without asking the server.</summary>
+    /// <value>Defaults to 10 minutes.</value>
+    public TimeSpan DiscoveryStoreDuration { get; init; } = Client.DiscoveryStore.DefaultTimeToLive;
+
     /// <summary>Creates client settings from the provider options.</summary>
     /// <param name="options">The provider options.</param>
     /// <param name="endpoint">The endpoint to use (the configured one, or a local server's in direct mode).</param>
     /// <param name="authentication">The credentials built from <see cref="OpenCodeOptions.Auth"/>; <see langword="null"/> uses the API key settings alone.</param>
+    /// <param name="stores">The provider's stores; their <see cref="OpenCodeStores.Discovery"/> keeps discovery answers between runs.</param>
     /// <returns>The client settings.</returns>
-    public static OpenCodeClientOptions FromOptions(OpenCodeOptions options, Uri endpoint, IAuthenticationProvider? authentication = null)
+    public static OpenCodeClientOptions FromOptions(OpenCodeOptions options, Uri endpoint, IAuthenticationProvider? authentication = null, OpenCodeStores? stores = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return FromSettings(EndpointSettings.Of(options), endpoint, authentication);
+        return FromSettings(EndpointSettings.Of(options), endpoint, authentication, stores);
     }
 
     /// <summary>Creates client settings for one endpoint: its credentials, the top level's timeouts.</summary>
-    internal static OpenCodeClientOptions FromSettings(EndpointSettings settings, Uri endpoint, IAuthenticationProvider? authentication)
+    internal static OpenCodeClientOptions FromSettings(EndpointSettings settings, Uri endpoint, IAuthenticationProvider? authentication, OpenCodeStores? stores)
     {
         var options = settings.Shared;
         return new OpenCodeClientOptions
@@ -87,6 +107,8 @@ public sealed class OpenCodeClientOptions
             MaxRequestDuration = options.MaxRequestDuration is { } cap ? TimeSpan.FromMilliseconds(cap) : null,
             MaxEventSize = options.MaxEventSize,
             ConnectTimeout = TimeSpan.FromMilliseconds(options.ConnectTimeout),
+            DiscoveryCacheDuration = DiscoveryCache.DefaultTimeToLive,
+            DiscoveryStore = stores?.Discovery,
         };
     }
 

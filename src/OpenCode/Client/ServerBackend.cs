@@ -6,6 +6,7 @@ using OpenCode.Families;
 using OpenCode.Models;
 using OpenCode.Pipeline;
 using OpenCode.Provider;
+using OpenCode.Storage;
 
 namespace OpenCode.Client;
 
@@ -13,7 +14,8 @@ namespace OpenCode.Client;
 /// The terminal stage for an OpenAI-compatible server: connects (credentials, validation, models, dialect, properties, family),
 /// then sends each request on the wire — streamed, or as one answer when <c>features.streaming</c> is off (infill always streams).
 /// </summary>
-internal sealed class ServerBackend(EndpointSettings settings, Uri endpoint, HttpClient? httpClient, AuthenticationSource authentication, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+internal sealed class ServerBackend(
+    EndpointSettings settings, Uri endpoint, HttpClient? httpClient, AuthenticationSource authentication, OpenCodeStores stores, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     : GenerationBackend
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("OpenCode.Provider");
@@ -26,7 +28,7 @@ internal sealed class ServerBackend(EndpointSettings settings, Uri endpoint, Htt
     public override async Task<BackendDescription> ConnectAsync(CancellationToken cancellationToken)
     {
         var auth = await authentication.GetAsync(endpoint, cancellationToken).ConfigureAwait(false);
-        var client = _client = new OpenCodeClient(OpenCodeClientOptions.FromSettings(settings, endpoint, auth), httpClient, timeProvider, loggerFactory.CreateLogger("OpenCode.Client"));
+        var client = _client = new OpenCodeClient(OpenCodeClientOptions.FromSettings(settings, endpoint, auth, stores), httpClient, timeProvider, loggerFactory.CreateLogger("OpenCode.Client"));
         var manager = _manager = new OpenCodeModelManager(client, settings.Models, timeProvider, loggerFactory.CreateLogger("OpenCode.Models"));
         await ValidateCredentialAsync(client, cancellationToken).ConfigureAwait(false);
 

@@ -42,7 +42,7 @@ internal static class FamilyProbe
     private static async Task<HashSet<string>?> ProbeVocabularyAsync(OpenCodeClient client, CancellationToken cancellationToken)
     {
         var tokens = ModelFamilyDetector.VocabularyProbeTokens;
-        var pieces = await client.TokenizeAsync(string.Join('\n', tokens), cancellationToken).ConfigureAwait(false);
+        var pieces = await client.TokenizeAsync(string.Join('\n', tokens), asDiscovery: true, cancellationToken).ConfigureAwait(false);
         if (pieces is null)
         {
             return null;

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using OpenCode.Collections;
 using OpenCode.Configuration;
 using OpenCode.Storage;
 
@@ -23,10 +23,11 @@ public sealed class OpenCodeRateLimiter : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrencyLimiter _slots;
     private readonly int _slotCount;
-    private readonly ConcurrentDictionary<string, ModelBudget> _budgets = new(StringComparer.Ordinal);
+    // Bounded: past 256 models the least recently used budget is forgotten (one unused for a minute is full again anyway).
+    private readonly RecentlyUsedTable<string, ModelBudget> _budgets = new(comparer: StringComparer.Ordinal);
     private readonly IRateLimitStore? _sharedStore;
     private readonly string _sharedScope;
-    private readonly ConcurrentDictionary<string, SharedWindowRateLimiter> _shared = new(StringComparer.Ordinal);
+    private readonly RecentlyUsedTable<string, SharedWindowRateLimiter> _shared = new(comparer: StringComparer.Ordinal);
     private long _pausedUntilUtcTicks;
 
     /// <summary>Initializes a new instance of the <see cref="OpenCodeRateLimiter"/> class.</summary>
@@ -130,12 +131,12 @@ public sealed class OpenCodeRateLimiter : IDisposable
     public void Dispose()
     {
         _slots.Dispose();
-        foreach (var budget in _budgets.Values)
+        foreach (var (_, budget) in _budgets.Entries)
         {
             budget.Dispose();
         }
 
-        foreach (var shared in _shared.Values)
+        foreach (var (_, shared) in _shared.Entries)
         {
             shared.Dispose();
         }

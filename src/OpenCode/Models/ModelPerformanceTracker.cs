@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using OpenCode.Collections;
 
 namespace OpenCode.Models;
 
@@ -7,14 +7,14 @@ namespace OpenCode.Models;
 /// Collects time to first token, latency, generation speed and errors per model and endpoint, in process, over a window of recent requests;
 /// also publishes them on the <c>OpenCode.Models</c> meter.
 /// </summary>
-/// <remarks>Thread-safe.</remarks>
+/// <remarks>Thread-safe. Keeps the windows of the 256 endpoint and model pairs used most recently (models come and go; a long-running process keeps a bounded table).</remarks>
 public sealed class ModelPerformanceTracker
 {
     private static readonly Meter Meter = new("OpenCode.Models");
     private static readonly Histogram<double> FirstToken = Meter.CreateHistogram<double>("opencode.model.time_to_first_token", "s");
     private static readonly Histogram<double> Latency = Meter.CreateHistogram<double>("opencode.model.latency", "s");
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>("opencode.model.errors");
-    private readonly ConcurrentDictionary<(Uri, string), PerformanceWindow> _samples = new();
+    private readonly RecentlyUsedTable<(Uri, string), PerformanceWindow> _samples = new();
     private readonly int _window;
 
     /// <summary>Initializes a new instance of the <see cref="ModelPerformanceTracker"/> class.</summary>
@@ -57,7 +57,7 @@ public sealed class ModelPerformanceTracker
     /// <summary>Gets the statistics of every model measured so far, slowest median latency last.</summary>
     /// <returns>One entry per model and endpoint.</returns>
     public IReadOnlyList<ModelPerformance> GetSnapshot() =>
-        [.. _samples.Select(pair => pair.Value.Summarize(pair.Key.Item1, pair.Key.Item2)).OrderBy(p => p.LatencyP50 ?? TimeSpan.MaxValue)];
+        [.. _samples.Entries.Select(pair => pair.Value.Summarize(pair.Key.Item1, pair.Key.Item2)).OrderBy(p => p.LatencyP50 ?? TimeSpan.MaxValue)];
 
-    private PerformanceWindow For(Uri endpoint, string model) => _samples.GetOrAdd((endpoint, model), _ => new PerformanceWindow(_window));
+    private PerformanceWindow For(Uri endpoint, string model) => _samples.GetOrAdd((endpoint, model), static (_, size) => new PerformanceWindow(size), _window);
 }

@@ -13,6 +13,12 @@ public sealed partial class OpenCodeModelManager
         try
         {
             var start = _timeProvider.GetTimestamp();
+            if (_snapshot is not null)
+            {
+                // A refresh asks the server again; only the first discovery shares what the client has just read.
+                _client.Discovery.Clear();
+            }
+
             var context = new ProbeContext(_client);
             var probe = await GetProbeAsync(context, cancellationToken).ConfigureAwait(false);
             var listings = _options.AutoDiscovery

@@ -136,5 +136,5 @@ internal sealed class EndpointComponents : IDisposable
         throw new OpenCodeConfigurationException("Neither apiEndpoint nor modelPath is set: set apiEndpoint to a server URL, or modelPath to a local GGUF file.");
     }
 
-    private ServerBackend ConnectTo(Uri endpoint) => new(_settings, endpoint, _httpClient, _authentication, _time, _loggerFactory);
+    private ServerBackend ConnectTo(Uri endpoint) => new(_settings, endpoint, _httpClient, _authentication, Stores, _time, _loggerFactory);
 }

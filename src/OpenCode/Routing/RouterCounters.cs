@@ -1,11 +1,12 @@
-using System.Collections.Concurrent;
+using OpenCode.Collections;
 
 namespace OpenCode.Routing;
 
 /// <summary>The per-model totals of a router and the snapshot of everything it counts.</summary>
+/// <remarks>Per-model totals are kept for the 256 models answered most recently.</remarks>
 internal sealed class RouterCounters
 {
-    private readonly ConcurrentDictionary<string, ModelTotals> _models = new(StringComparer.Ordinal);
+    private readonly RecentlyUsedTable<string, ModelTotals> _models = new(comparer: StringComparer.Ordinal);
     private long _cacheHits;
 
     public void Record(InstanceState state, string? model, TokenUsage? usage)
@@ -42,7 +43,7 @@ internal sealed class RouterCounters
             }
         }
 
-        var perModel = _models.OrderBy(m => m.Key, StringComparer.Ordinal)
+        var perModel = _models.Entries.OrderBy(m => m.Key, StringComparer.Ordinal)
             .Select(m => new ModelStatistics(m.Key, Volatile.Read(ref m.Value.Answers), Volatile.Read(ref m.Value.PromptTokens), Volatile.Read(ref m.Value.CompletionTokens)))
             .ToList();
         return new RouterStatistics(list, perModel, Volatile.Read(ref _cacheHits), now);
@@ -50,7 +51,7 @@ internal sealed class RouterCounters
 
     private void Count(string? model, int prompt, int completion)
     {
-        var totals = _models.GetOrAdd(model ?? "(default)", static _ => new ModelTotals());
+        var totals = _models.GetOrAdd(model ?? "(default)", static (_, _) => new ModelTotals(), 0);
         Interlocked.Increment(ref totals.Answers);
         Interlocked.Add(ref totals.PromptTokens, prompt);
         Interlocked.Add(ref totals.CompletionTokens, completion);

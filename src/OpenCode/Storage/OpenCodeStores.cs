@@ -18,17 +18,33 @@ public sealed class OpenCodeStores
     /// <summary>Gets the instance health store.</summary>
     public required IInstanceHealthStore Health { get; init; }
 
+    /// <summary>
+    /// Gets where discovery answers (<c>/v1/models</c>, <c>/props</c>, probes) are kept between processes, or <see langword="null"/> to keep
+    /// them in memory for a few seconds only. The CLI sets its SQLite cache here, so a second command needs no discovery request.
+    /// </summary>
+    public IResponseCacheStore? Discovery { get; init; }
+
     /// <summary>Creates stores that live in this process's memory: nothing survives a restart and nothing is shared with other processes.</summary>
     /// <param name="shareRateLimits">
     /// Whether to set <see cref="RateLimits"/> to in-memory counters, so several providers of this process share one limit;
     /// otherwise it stays <see langword="null"/> and each provider limits on its own.
     /// </param>
+    /// <param name="options">How much the stores keep (the ledger's recent records and retention, the cache's size); <see langword="null"/> uses the defaults.</param>
     /// <returns>The stores.</returns>
-    public static OpenCodeStores CreateInMemory(bool shareRateLimits = false) => new()
+    /// <remarks>
+    /// Every store is bounded: the ledger keeps recent records one by one and older usage as hourly totals for a retention
+    /// period, the cache a maximum of entries, the rate-limit counters recent windows of keys still in use, the health store
+    /// one record per configured instance.
+    /// </remarks>
+    public static OpenCodeStores CreateInMemory(bool shareRateLimits = false, InMemoryStoreOptions? options = null)
     {
-        Usage = new InMemoryUsageStore(),
-        RateLimits = shareRateLimits ? new InMemoryRateLimitStore() : null,
-        Cache = new InMemoryResponseCacheStore(),
-        Health = new InMemoryInstanceHealthStore(),
-    };
+        options = (options ?? new InMemoryStoreOptions()).Validated();
+        return new()
+        {
+            Usage = new InMemoryUsageStore(options),
+            RateLimits = shareRateLimits ? new InMemoryRateLimitStore() : null,
+            Cache = new InMemoryResponseCacheStore(options),
+            Health = new InMemoryInstanceHealthStore(),
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using OpenCode.Collections;
 using OpenCode.Models;
 using OpenCode.Tests.Provider;
 
@@ -80,5 +81,19 @@ public sealed class ModelPerformanceTests
         stats.Errors.ShouldBe(1);
         stats.ErrorRate.ShouldBe(1);
         stats.LatencyP50.ShouldBeNull();
+    }
+
+    [Fact]
+    public void RecordSuccess_ThousandsOfModels_KeepsABoundedTable()
+    {
+        var tracker = new ModelPerformanceTracker(window: 10);
+        for (var model = 0; model < 5_000; model++)
+        {
+            tracker.RecordSuccess(Endpoint, $"model-{model}", TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), 10);
+        }
+
+        var snapshot = tracker.GetSnapshot();
+        snapshot.Count.ShouldBe(RecentlyUsedTable<string, int>.DefaultCapacity);
+        snapshot.ShouldContain(p => p.Model == "model-4999");
     }
 }

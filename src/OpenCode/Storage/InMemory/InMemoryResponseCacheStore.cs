@@ -1,7 +1,7 @@
 namespace OpenCode.Storage.InMemory;
 
-/// <summary>Cached responses in this process's memory.</summary>
-internal sealed class InMemoryResponseCacheStore : IResponseCacheStore
+/// <summary>Cached responses in this process's memory, at most <see cref="InMemoryStoreOptions.CacheMaxEntries"/> of them.</summary>
+internal sealed class InMemoryResponseCacheStore(InMemoryStoreOptions options) : IResponseCacheStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (string Payload, DateTimeOffset ExpiresAt)> _entries = new(StringComparer.Ordinal);
@@ -34,6 +34,12 @@ internal sealed class InMemoryResponseCacheStore : IResponseCacheStore
         ArgumentNullException.ThrowIfNull(payload);
         lock (_gate)
         {
+            if (_entries.Count >= options.CacheMaxEntries && !_entries.ContainsKey(key))
+            {
+                // Full: the entry that expires soonest makes room (an expired one always does first).
+                _entries.Remove(_entries.MinBy(e => e.Value.ExpiresAt).Key);
+            }
+
             _entries[key] = (payload, expiresAt);
         }
 

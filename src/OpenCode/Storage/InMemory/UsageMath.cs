@@ -1,28 +1,26 @@
 namespace OpenCode.Storage.InMemory;
 
-/// <summary>Adds up records in memory, the way the SQL stores do with <c>SUM</c>.</summary>
+/// <summary>Adds up ledger entries in memory, the way the SQL stores do with <c>SUM</c>.</summary>
 internal static class UsageMath
 {
-    internal static UsageTotals Sum(IEnumerable<UsageRecord> records)
+    internal static UsageTotals Sum(IEnumerable<UsageEntry> entries)
     {
-        long requests = 0, errors = 0, prompt = 0, completion = 0;
-        decimal cost = 0m;
-        foreach (var record in records)
+        var sum = UsageTotals.Empty;
+        foreach (var entry in entries)
         {
-            requests++;
-            errors += record.ErrorCode is null ? 0 : 1;
-            prompt += record.PromptTokens;
-            completion += record.CompletionTokens;
-            cost += record.Cost ?? 0m;
+            sum = Add(sum, entry.Totals);
         }
 
-        return new UsageTotals(requests, errors, prompt, completion, cost);
+        return sum;
     }
 
-    /// <summary>Whether a record falls in the query's range and filters.</summary>
-    internal static bool Matches(this UsageQuery query, UsageRecord record) =>
-        record.Timestamp >= query.From && record.Timestamp < query.To
-        && (query.Endpoint is null || string.Equals(query.Endpoint, record.Endpoint, StringComparison.Ordinal))
-        && (query.Model is null || string.Equals(query.Model, record.Model, StringComparison.Ordinal))
-        && (query.Credential is null || string.Equals(query.Credential, record.Credential, StringComparison.Ordinal));
+    internal static UsageTotals Add(UsageTotals a, UsageTotals b) => new(
+        a.Requests + b.Requests, a.Errors + b.Errors, a.PromptTokens + b.PromptTokens, a.CompletionTokens + b.CompletionTokens, a.Cost + b.Cost);
+
+    /// <summary>Whether an entry falls in the query's range and filters.</summary>
+    internal static bool Matches(this UsageQuery query, UsageEntry entry) =>
+        entry.At >= query.From && entry.At < query.To
+        && (query.Endpoint is null || string.Equals(query.Endpoint, entry.Endpoint, StringComparison.Ordinal))
+        && (query.Model is null || string.Equals(query.Model, entry.Model, StringComparison.Ordinal))
+        && (query.Credential is null || string.Equals(query.Credential, entry.Credential, StringComparison.Ordinal));
 }
