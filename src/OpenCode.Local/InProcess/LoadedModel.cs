@@ -27,6 +27,8 @@ internal sealed class LoadedModel : IDisposable
         SafeLlamaModelHandle? model = null;
         try
         {
+            // Touching NativeApi first makes LLamaSharp pick and load the native variant for this CPU before any handle calls into it.
+            NativeApi.llama_empty_call();
             var modelParams = LLamaModelParams.Default();
             modelParams.n_gpu_layers = 0;
             model = SafeLlamaModelHandle.LoadFromFile(facts.Path, modelParams);

@@ -84,18 +84,21 @@ internal sealed class ModelHost(ModelFacts facts, LocalServerOptions options, Ti
         }
     }
 
+    /// <summary>Unloads the model now, or, while a request holds it, when that request hands its turn back.</summary>
     public void Dispose()
     {
-        _turn.Wait();
         _disposed = true;
         CancelIdleTimer();
-        UnloadHoldingTurn();
-        _turn.Release();
+        TryUnload();
     }
 
     internal void Release()
     {
-        if (options.IdleUnloadTimeout > 0 && !_disposed)
+        if (_disposed)
+        {
+            UnloadHoldingTurn();
+        }
+        else if (options.IdleUnloadTimeout > 0)
         {
             lock (_timerLock)
             {
