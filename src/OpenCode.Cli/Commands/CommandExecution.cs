@@ -1,3 +1,4 @@
+using OpenCode.Local;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OpenCode.Cli.Configuration;
@@ -33,7 +34,10 @@ internal static class CommandExecution
                 }
 
                 var provider = new OpenCodeProvider(
-                    settings.Options, loggerFactory: loggerFactory, stores: CliStores.Open(context), credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix));
+                    settings.Options, loggerFactory: loggerFactory, stores: CliStores.Open(context), credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix))
+                {
+                    LocalModels = InProcessModelBackendFactory.Instance,
+                };
                 await using (provider)
                 {
                     return await body(new CommandSession(context, arguments, settings, provider), cancellationToken);

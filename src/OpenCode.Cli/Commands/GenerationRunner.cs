@@ -1,3 +1,4 @@
+using OpenCode.Local;
 using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
 using OpenCode.Routing;
@@ -25,7 +26,8 @@ internal static class GenerationRunner
         var router = OpenCodeRouterFactory.Create(
             session.Settings.Options,
             stores: session.Provider.Stores,
-            credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix));
+            credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix),
+            localModels: InProcessModelBackendFactory.Instance);
         await using (router)
         {
             await router.InitializeAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using OpenCode.Local;
 using OpenCode.Cli.Credentials;
 using OpenCode.Provider;
 using OpenCode.Routing;
@@ -26,7 +27,7 @@ internal static class InstanceTargets
                 OpenCodeRouterFactory.ForInstance(options, instance),
                 stores: session.Provider.Stores,
                 credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
-            { EndpointName = instance.Name });
+            { EndpointName = instance.Name, LocalModels = InProcessModelBackendFactory.Instance });
         }
     }
 }
