@@ -1,10 +1,10 @@
-using OpenCode.Local;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OpenCode.Cli.Configuration;
 using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
 using OpenCode.Cli.Storage;
+using OpenCode.Local;
 using OpenCode.Provider;
 
 namespace OpenCode.Cli.Commands;

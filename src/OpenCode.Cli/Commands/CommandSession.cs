@@ -1,6 +1,6 @@
-using OpenCode.Configuration;
 using OpenCode.Cli.Configuration;
 using OpenCode.Cli.Output;
+using OpenCode.Configuration;
 using OpenCode.Provider;
 
 namespace OpenCode.Cli.Commands;

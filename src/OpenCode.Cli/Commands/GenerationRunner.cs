@@ -1,6 +1,6 @@
-using OpenCode.Local;
 using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
+using OpenCode.Local;
 using OpenCode.Routing;
 
 namespace OpenCode.Cli.Commands;

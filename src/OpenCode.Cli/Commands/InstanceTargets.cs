@@ -1,5 +1,5 @@
-using OpenCode.Local;
 using OpenCode.Cli.Credentials;
+using OpenCode.Local;
 using OpenCode.Provider;
 using OpenCode.Routing;
 

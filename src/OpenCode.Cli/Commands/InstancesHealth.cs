@@ -1,5 +1,5 @@
-using OpenCode.Local;
 using OpenCode.Cli.Output;
+using OpenCode.Local;
 using OpenCode.Routing;
 
 namespace OpenCode.Cli.Commands;
