@@ -4,6 +4,7 @@ using OpenCode.Cli.Configuration;
 using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
 using OpenCode.Cli.Storage;
+using OpenCode.Local;
 using OpenCode.Provider;
 
 namespace OpenCode.Cli.Commands;
@@ -37,7 +38,10 @@ internal static class CommandExecution
                 var stores = CliStores.Open(context);
                 StartupTimeline.Mark(context, "stores opened");
                 var provider = new OpenCodeProvider(
-                    settings.Options, loggerFactory: loggerFactory, stores: stores, credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix));
+                    settings.Options, loggerFactory: loggerFactory, stores: stores, credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix))
+                {
+                    LocalModels = InProcessModelBackendFactory.Instance,
+                };
                 StartupTimeline.Mark(context, "provider created");
                 await using (provider)
                 {

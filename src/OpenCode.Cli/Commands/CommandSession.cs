@@ -1,5 +1,6 @@
 using OpenCode.Cli.Configuration;
 using OpenCode.Cli.Output;
+using OpenCode.Configuration;
 using OpenCode.Provider;
 
 namespace OpenCode.Cli.Commands;
@@ -15,9 +16,12 @@ internal sealed class CommandSession(CliContext context, CommonArguments argumen
 
     public OpenCodeProvider Provider { get; } = provider;
 
-    /// <summary>Connects to the server, or in direct mode starts llama-server (building it first if needed, with progress on stderr).</summary>
+    /// <summary>
+    /// Connects to the server; in direct mode reads the model file's header (in process), or starts llama-server (<c>localServer.mode: server</c>,
+    /// building it first if needed, with progress on stderr).
+    /// </summary>
     public Task InitializeAsync(CancellationToken cancellationToken) =>
-        Settings.IsDirect
+        Settings.IsDirect && Settings.Options.LocalServer.Mode == LocalModelMode.Server
             ? LocalServerStartup.RunAsync(Context, Provider, Settings, cancellationToken)
             : Provider.InitializeAsync(cancellationToken);
 }

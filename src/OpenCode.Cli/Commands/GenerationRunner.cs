@@ -1,5 +1,6 @@
 using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
+using OpenCode.Local;
 using OpenCode.Routing;
 
 namespace OpenCode.Cli.Commands;
@@ -26,7 +27,8 @@ internal static class GenerationRunner
         var router = OpenCodeRouterFactory.Create(
             session.Settings.Options,
             stores: session.Provider.Stores,
-            credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix));
+            credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix),
+            localModels: InProcessModelBackendFactory.Instance);
         await using (router)
         {
             await router.InitializeAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using OpenCode.Cli.Credentials;
 using OpenCode.Configuration;
+using OpenCode.Local;
 using OpenCode.Provider;
 
 namespace OpenCode.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class InstanceTargets
             yield return (instance.Name, new OpenCodeProvider(
                 EndpointSettings.ForInstance(options, instance), null, null, null, session.Provider.Stores, null,
                 CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
-            { EndpointName = instance.Name });
+            { EndpointName = instance.Name, LocalModels = InProcessModelBackendFactory.Instance });
         }
     }
 }

@@ -1,4 +1,5 @@
 using OpenCode.Cli.Output;
+using OpenCode.Local;
 using OpenCode.Routing;
 
 namespace OpenCode.Cli.Commands;
@@ -9,7 +10,7 @@ internal static class InstancesHealth
     public static async Task<int> RunAsync(CommandSession session, CancellationToken cancellationToken)
     {
         var options = session.Settings.Options;
-        await using var router = OpenCodeRouterFactory.Create(options);
+        await using var router = OpenCodeRouterFactory.Create(options, localModels: InProcessModelBackendFactory.Instance);
         var statistics = await router.CheckHealthAsync(cancellationToken);
         var report = statistics.Instances
             .Select(i => InstanceHealthJson.From(i, options.Instances.First(o => o.Name == i.Name).ApiEndpoint))

@@ -16,8 +16,14 @@ public sealed class OpenCodeAdapterConfig
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets a local GGUF model file served by a llama-server the adapter starts (direct mode).</summary>
+    /// <summary>
+    /// Gets a local GGUF model file (direct mode): run in this process by <see cref="LocalModels"/>, or, without it, by a llama-server
+    /// the adapter starts.
+    /// </summary>
     public string? ModelPath { get; init; }
+
+    /// <summary>Gets what runs <see cref="ModelPath"/> in this process (the OpenCode.Local package); <see langword="null"/> starts a llama-server.</summary>
+    public Local.ILocalModelBackendFactory? LocalModels { get; init; }
 
     /// <summary>Gets the API key; <see langword="null"/> sends none.</summary>
     public string? ApiKey { get; init; }

@@ -2,9 +2,26 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OpenCode.Configuration;
 
-/// <summary>How a local llama-server is found and run in direct mode.</summary>
+/// <summary>How direct mode runs its GGUF file: in this process, or in a local llama-server that is found and run for it.</summary>
 public sealed class LocalServerOptions
 {
+    /// <summary>Gets or sets where the model runs: in this process, or in a llama-server the library starts.</summary>
+    /// <value>Defaults to <see cref="LocalModelMode.InProcess"/> (needs the OpenCode.Local package).</value>
+    public LocalModelMode Mode { get; set; } = LocalModelMode.InProcess;
+
+    /// <summary>Gets or sets the milliseconds an in-process model may stay unused before it is unloaded; the next request loads it again.</summary>
+    /// <value>Defaults to 600000 (10 minutes); 0 keeps it loaded until the provider is disposed; at most 86400000 (a day).</value>
+    [Range(0, 86_400_000)]
+    public int IdleUnloadTimeout { get; set; } = 600_000;
+
+    /// <summary>
+    /// Gets or sets how many requests may wait for an in-process model while it decodes another one (it decodes one at a time);
+    /// one more fails at once with <c>QUEUE_FULL</c>.
+    /// </summary>
+    /// <value>Defaults to 16; 0 to 1024 (0 turns away every request that finds the model busy).</value>
+    [Range(0, 1024)]
+    public int MaxQueuedRequests { get; set; } = 16;
+
     /// <summary>Gets or sets the llama-server binary; <see langword="null"/> looks on <c>PATH</c>, then in the project's build cache.</summary>
     public string? ExecutablePath { get; set; }
 
@@ -12,7 +29,7 @@ public sealed class LocalServerOptions
     /// <value>Defaults to <see langword="false"/>: building takes minutes, so it is asked for explicitly (the CLI does).</value>
     public bool BuildIfMissing { get; set; }
 
-    /// <summary>Gets or sets the context size the server runs with (<c>--ctx-size</c>); <see langword="null"/> uses the model's.</summary>
+    /// <summary>Gets or sets the context size the model runs with (the server's <c>--ctx-size</c>); <see langword="null"/> uses the model's.</summary>
     [Range(64, 1_048_576)]
     public int? ContextSize { get; set; }
 
@@ -21,7 +38,7 @@ public sealed class LocalServerOptions
     [Range(1, 64)]
     public int Parallel { get; set; } = 1;
 
-    /// <summary>Gets or sets the CPU threads the server uses (<c>--threads</c>); <see langword="null"/> lets it decide.</summary>
+    /// <summary>Gets or sets the CPU threads decoding uses (the server's <c>--threads</c>); <see langword="null"/> lets llama.cpp decide.</summary>
     [Range(1, 1024)]
     public int? Threads { get; set; }
 

@@ -64,7 +64,10 @@ public static class OpenCodeServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<OpenCodeStores>(),
             sp.GetRequiredService<IAlertSink>(),
-            sp.GetService<OpenCode.Auth.ICredentialStore>()));
+            sp.GetService<OpenCode.Auth.ICredentialStore>())
+        {
+            LocalModels = sp.GetService<OpenCode.Local.ILocalModelBackendFactory>(),
+        });
         services.TryAddSingleton(CreateRouter);
 
         // With instances configured the router is the provider; otherwise the single-endpoint provider is, as before.
@@ -86,7 +89,8 @@ public static class OpenCodeServiceCollectionExtensions
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<OpenCodeStores>(),
             services.GetRequiredService<IAlertSink>(),
-            services.GetService<OpenCode.Auth.ICredentialStore>());
+            services.GetService<OpenCode.Auth.ICredentialStore>(),
+            localModels: services.GetService<OpenCode.Local.ILocalModelBackendFactory>());
     }
 
     /// <summary>In-memory stores (replaced by <c>UsePostgresStores</c> or <c>UseSqliteStores</c>), the logging alert sink, pricing and quotas.</summary>

@@ -64,6 +64,9 @@ public static class OpenCodeErrorCodes
     /// <summary>A local <c>llama-server</c> could not be found, built or started.</summary>
     public const string LocalServerFailed = "LOCAL_SERVER_FAILED";
 
+    /// <summary>A local GGUF file could not be loaded in this process: missing, truncated or corrupt, too large for the memory, or unsupported.</summary>
+    public const string ModelLoadFailed = "MODEL_LOAD_FAILED";
+
     /// <summary>The client-side queue of requests waiting for a slot is full; the request was not sent.</summary>
     public const string QueueFull = "QUEUE_FULL";
 

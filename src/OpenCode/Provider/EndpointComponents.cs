@@ -58,6 +58,8 @@ internal sealed class EndpointComponents : IDisposable
 
     public IProgress<string>? LocalServerBuildProgress { get; set; }
 
+    public ILocalModelBackendFactory? LocalModels { get; set; }
+
     public Func<double> Jitter { get; set; } = Random.Shared.NextDouble;
 
     public async Task<Connection> ConnectAsync(string? endpointName, bool retries, Action<GenerationPipelineBuilder>? configure, CancellationToken cancellationToken)
@@ -118,6 +120,13 @@ internal sealed class EndpointComponents : IDisposable
         if (_settings.ApiEndpoint is { Length: > 0 } configured)
         {
             return ConnectTo(new Uri(configured, UriKind.Absolute));
+        }
+
+        if (_settings.ModelPath is { Length: > 0 } && _options.LocalServer.Mode == LocalModelMode.InProcess)
+        {
+            return LocalModels?.CreateBackend(_options, _time, _loggerFactory) ?? throw new OpenCodeConfigurationException(
+                "modelPath: running a GGUF file in this process needs the OpenCode.Local package: reference it and pass its backend factory " +
+                "(OpenCodeProvider.LocalModels, or services.AddOpenCodeLocal()), or set localServer.mode to 'server' to run it in a llama-server.");
         }
 
         if (_settings.ModelPath is { Length: > 0 } modelPath)

@@ -75,6 +75,16 @@ public sealed class OpenCodeProvider : IAIProvider
         set => _components.LocalServerBuildProgress = value;
     }
 
+    /// <summary>
+    /// Gets what runs <c>modelPath</c> inside this process in direct mode (<c>localServer.mode: inProcess</c>, the default): the OpenCode.Local
+    /// package's factory. Without it such a provider fails with <c>INVALID_CONFIGURATION</c> naming <c>modelPath</c>.
+    /// </summary>
+    public Local.ILocalModelBackendFactory? LocalModels
+    {
+        get => _components.LocalModels;
+        init => _components.LocalModels = value;
+    }
+
     /// <summary>Gets the performance measured per model and endpoint for the generations of this provider.</summary>
     public ModelPerformanceTracker Performance => _components.Performance;
 

@@ -24,6 +24,7 @@ public static class OpenCodeRouterFactory
     /// <param name="alerts">Where quota, error-rate and latency alerts go; <see langword="null"/> logs them.</param>
     /// <param name="credentialStore">Where instances' <c>auth.credential</c> names are looked up.</param>
     /// <param name="random">The randomness of the load-balancing policies; <see langword="null"/> uses <see cref="Random.Shared"/>.</param>
+    /// <param name="localModels">Runs instances' <c>modelPath</c> in this process (the OpenCode.Local package); <see langword="null"/> when none does.</param>
     /// <returns>The router; dispose it to stop its health probes and its providers.</returns>
     /// <exception cref="OpenCodeConfigurationException">A setting is invalid, or no instance is configured.</exception>
     public static OpenCodeRouter Create(
@@ -34,7 +35,8 @@ public static class OpenCodeRouterFactory
         OpenCodeStores? stores = null,
         IAlertSink? alerts = null,
         ICredentialStore? credentialStore = null,
-        Random? random = null)
+        Random? random = null,
+        Local.ILocalModelBackendFactory? localModels = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         OpenCodeOptionsValidator.ValidateOrThrow(options);
@@ -47,6 +49,7 @@ public static class OpenCodeRouterFactory
                 EndpointSettings.ForInstance(options, i), httpClientFor?.Invoke(i.Name), loggerFactory, time, ledger, alerts, credentialStore)
             {
                 EndpointName = i.Name,
+                LocalModels = localModels,
 
                 // Failing over to another instance is the router's retry: an instance that fails is not tried again after a
                 // backoff while a healthy one waits. Its circuit breaker and timeouts stay.

@@ -5,7 +5,7 @@ using OpenCode.Local;
 
 namespace OpenCode.Cli.Tests.Integration;
 
-/// <summary>The CLI in direct mode against the real llama-server (skipped without the binary, failed when <c>CI=true</c>).</summary>
+/// <summary>The CLI in direct mode's server sub-mode against the real llama-server (skipped without the binary, failed when <c>CI=true</c>).</summary>
 public sealed class RealLlamaServerTests
 {
     [Fact(Timeout = 120_000)]
@@ -15,7 +15,10 @@ public sealed class RealLlamaServerTests
         var model = Path.Combine(Directory.CreateTempSubdirectory("opencode-cli-it-").FullName, "tiny-cli.gguf");
         TinyModelFactory.Write(new TinyModelSpec { Name = "tiny-cli" }, model);
 
-        var result = await CliRun.RunAsync("chat", "Write hello world in C#.", "--model-path", model, "--json", "--max-tokens", "8");
+        var result = await CliRun.RunAsync(
+            ["chat", "Write hello world in C#.", "--model-path", model, "--json", "--max-tokens", "8"],
+            new Dictionary<string, string> { ["LOCALSERVER__MODE"] = "server" },
+            TestContext.Current.CancellationToken);
 
         result.ExitCode.ShouldBe(0, result.ToString());
         using var document = JsonDocument.Parse(result.Stdout);
@@ -24,18 +27,6 @@ public sealed class RealLlamaServerTests
         root.GetProperty("usage").GetProperty("completionTokens").GetInt32().ShouldBe(8);
         root.GetProperty("content").GetString().ShouldNotBeNullOrEmpty();
         result.Stderr.ShouldNotContain(DemoNotice.Text);
-    }
-
-    [Fact(Timeout = 120_000)]
-    public async Task Chat_NothingConfigured_UsesDemoModelAndSaysSoOnce()
-    {
-        RequireLlamaServer();
-
-        var result = await CliRun.RunAsync("chat", "Write a function that reverses a string", "--max-tokens", "4");
-
-        result.ExitCode.ShouldBe(0, result.ToString());
-        result.StderrLines.ShouldBe([DemoNotice.Text]);
-        result.Stdout.Trim().ShouldNotBeEmpty();
     }
 
     private static void RequireLlamaServer()

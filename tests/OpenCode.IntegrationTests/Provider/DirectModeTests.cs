@@ -6,7 +6,7 @@ using OpenCode.Provider;
 
 namespace OpenCode.IntegrationTests.Provider;
 
-/// <summary>Direct mode: the provider starts, supervises and stops its own llama-server for a GGUF file.</summary>
+/// <summary>Direct mode's server sub-mode: the provider starts, supervises and stops its own llama-server for a GGUF file.</summary>
 public sealed class DirectModeTests(LlamaServerFixture fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
@@ -18,7 +18,7 @@ public sealed class DirectModeTests(LlamaServerFixture fixture)
         var options = new OpenCodeOptions
         {
             ModelPath = fixture.DefaultModel,
-            LocalServer = { ExecutablePath = fixture.RequireServer(), ContextSize = 512, MaxRestarts = 2 },
+            LocalServer = { Mode = LocalModelMode.Server, ExecutablePath = fixture.RequireServer(), ContextSize = 512, MaxRestarts = 2 },
         };
         var provider = new OpenCodeProvider(options);
         int pid;

@@ -30,12 +30,15 @@ public sealed class OpenCodeSchemaDriftTests
         missing.ShouldBeEmpty();
     }
 
+    private static readonly JsonSerializerOptions EnumsAsNames = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
     [Theory]
     [MemberData(nameof(SchemaSettings))]
     public void Schema_DefaultAndRange_EqualTheCSharpDefaultAndRange(string path)
     {
         var (_, schema, property, value) = Walk(Schema, new OpenCodeOptions(), string.Empty).Single(s => s.Path == path);
-        var expectedDefault = JsonSerializer.Serialize(value);
+        // Enums are written in the schema as their camelCase names, as the binder reads them.
+        var expectedDefault = JsonSerializer.Serialize(value, EnumsAsNames);
 
         if (schema.TryGetProperty("default", out var schemaDefault))
         {
