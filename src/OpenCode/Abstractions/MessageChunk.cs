@@ -16,6 +16,9 @@ public sealed record MessageChunk
     /// <summary>Gets why the generation ended; set on the final chunk.</summary>
     public FinishReason? FinishReason { get; init; }
 
+    /// <summary>Gets the tool calls the model asked for, each assembled whole; set on the final chunk only, <see langword="null"/> when there are none.</summary>
+    public IReadOnlyList<ToolCall>? ToolCalls { get; init; }
+
     /// <summary>Gets the model, the usage (final chunk) and the time of receipt.</summary>
     public ChunkMetadata Metadata { get; init; }
 }

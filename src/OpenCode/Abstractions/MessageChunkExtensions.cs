@@ -46,6 +46,7 @@ public static class MessageChunkExtensions
                 {
                     Content = content.ToString(),
                     ReasoningContent = reasoning?.ToString(),
+                    ToolCalls = chunk.ToolCalls ?? [],
                     FinishReason = chunk.FinishReason ?? FinishReason.Stop,
                     Model = chunk.Metadata.Model,
                     Usage = chunk.Metadata.Usage,

@@ -21,11 +21,18 @@ internal sealed class OpenCodeChatClient : IChatClient
     {
         var request = ChatRequestMapper.ToRequest(messages, options);
         var answer = await _provider.SendMessageAsync(request, cancellationToken).ToCompletedMessageAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var message = new ChatMessage(ChatRole.Assistant, answer.Content);
+        var message = new ChatMessage(ChatRole.Assistant, []);
         if (answer.ReasoningContent is { Length: > 0 } reasoning)
         {
-            message.Contents.Insert(0, new TextReasoningContent(reasoning));
+            message.Contents.Add(new TextReasoningContent(reasoning));
         }
+
+        if (answer.Content.Length > 0 || answer.ToolCalls.Count == 0)
+        {
+            message.Contents.Add(new TextContent(answer.Content));
+        }
+
+        ChatRequestMapper.AddFunctionCalls(message.Contents, answer.ToolCalls);
 
         return new ChatResponse(message)
         {
@@ -59,6 +66,7 @@ internal sealed class OpenCodeChatClient : IChatClient
 
             if (chunk.IsDone)
             {
+                ChatRequestMapper.AddFunctionCalls(update.Contents, chunk.ToolCalls);
                 update.FinishReason = chunk.FinishReason is { } reason ? ChatRequestMapper.ToFinishReason(reason) : null;
                 if (ChatRequestMapper.ToUsage(chunk.Metadata.Usage) is { } usage)
                 {

@@ -31,6 +31,7 @@ public sealed partial class OpenCodeClient
         private int _delivered;
         private FinishReason? _finishReason;
         private ThinkTagSplitter? _thinkSplitter;
+        private ToolCallAssembler? _toolCalls;
         private bool _decided = wire.Kind != GenerationKind.Chat;
         private MessageChunk? _current;
 
@@ -206,7 +207,7 @@ public sealed partial class OpenCodeClient
             switch (item.Kind)
             {
                 case StreamEventKind.Done:
-                    _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, _finishReason ?? FinishReason.Stop, wire, _watchdog, _operation, _delivered);
+                    _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, _toolCalls, _finishReason ?? FinishReason.Stop, wire, _watchdog, _operation, _delivered);
                     _phase = Phase.Finishing;
                     return true;
                 case StreamEventKind.Error:
@@ -218,6 +219,11 @@ public sealed partial class OpenCodeClient
             }
 
             _usage.Observe(item);
+            if (item.ToolCalls is { } deltas)
+            {
+                (_toolCalls ??= new ToolCallAssembler()).Add(deltas);
+            }
+
             if (item.FinishReason is { } reason)
             {
                 _finishReason = item.HasToolCalls && reason == FinishReason.Stop ? FinishReason.ToolCalls : reason;
@@ -261,7 +267,7 @@ public sealed partial class OpenCodeClient
             if (_finishReason is { } finished)
             {
                 // Some servers end the stream after the finish chunk without [DONE]; the generation did finish.
-                _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, finished, wire, _watchdog!, _operation, _delivered);
+                _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, _toolCalls, finished, wire, _watchdog!, _operation, _delivered);
                 _phase = Phase.Finishing;
                 return true;
             }

@@ -9,6 +9,9 @@ public sealed class CompletionResult
     /// <summary>Gets the reasoning text, when the model produced any.</summary>
     public string? ReasoningContent { get; init; }
 
+    /// <summary>Gets the tool calls the model asked for (<see cref="FinishReason.ToolCalls"/>); empty when there are none.</summary>
+    public IReadOnlyList<ToolCall> ToolCalls { get; init; } = [];
+
     /// <summary>Gets why the generation ended.</summary>
     public required FinishReason FinishReason { get; init; }
 

@@ -74,7 +74,7 @@ public sealed partial class OpenCodeClient
         var choice = choices[0];
         string? text;
         string? reasoning = null;
-        var hasToolCalls = false;
+        IReadOnlyList<ToolCall>? toolCalls = null;
         if (wire.Kind == GenerationKind.Chat)
         {
             if (!choice.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
@@ -84,7 +84,7 @@ public sealed partial class OpenCodeClient
 
             text = Json.OptionalString(message, "content", "choices[0].message.content");
             reasoning = Json.OptionalString(message, "reasoning_content", "choices[0].message.reasoning_content");
-            hasToolCalls = message.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array && calls.GetArrayLength() > 0;
+            toolCalls = message.TryGetProperty("tool_calls", out var calls) ? ToolCallAssembler.FromMessage(calls, operation) : null;
         }
         else
         {
@@ -95,7 +95,7 @@ public sealed partial class OpenCodeClient
         var finish = choice.TryGetProperty("finish_reason", out var reasonElement) && reasonElement.ValueKind == JsonValueKind.String
             ? FinishReason.FromUtf8(System.Text.Encoding.UTF8.GetBytes(reasonElement.GetString()!))
             : FinishReason.Stop;
-        if (hasToolCalls && finish == FinishReason.Stop)
+        if (toolCalls is not null && finish == FinishReason.Stop)
         {
             finish = FinishReason.ToolCalls;
         }
@@ -112,6 +112,7 @@ public sealed partial class OpenCodeClient
         {
             Content = content,
             ReasoningContent = reasoning ?? thought,
+            ToolCalls = toolCalls ?? [],
             FinishReason = finish,
             Model = root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString() : wire.Model,
             Usage = tracker.Build(PromptCharacters(wire)),

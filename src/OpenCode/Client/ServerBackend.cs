@@ -143,6 +143,12 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
             yield return new MessageChunk { Content = result.Content, ReasoningContent = result.ReasoningContent, Metadata = metadata };
         }
 
-        yield return new MessageChunk { IsDone = true, FinishReason = result.FinishReason, Metadata = metadata with { Usage = result.Usage } };
+        yield return new MessageChunk
+        {
+            IsDone = true,
+            FinishReason = result.FinishReason,
+            ToolCalls = result.ToolCalls.Count > 0 ? result.ToolCalls : null,
+            Metadata = metadata with { Usage = result.Usage },
+        };
     }
 }

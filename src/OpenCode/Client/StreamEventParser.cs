@@ -162,6 +162,7 @@ internal sealed class StreamEventParser
                 result.Reasoning = choice.Reasoning;
                 result.FinishReason = choice.FinishReason;
                 result.HasToolCalls = choice.HasToolCalls;
+                result.ToolCalls = choice.ToolCalls;
             }
         }
     }
@@ -224,8 +225,8 @@ internal sealed class StreamEventParser
                     break;
                 case Property.ToolCalls:
                     reader.Read();
-                    result.HasToolCalls |= reader.TokenType == JsonTokenType.StartArray;
-                    reader.Skip();
+                    result.ToolCalls = ToolCallDeltaReader.Read(ref reader);
+                    result.HasToolCalls |= result.ToolCalls is not null;
                     break;
                 default:
                     SkipValue(ref reader);

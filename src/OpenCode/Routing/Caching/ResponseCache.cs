@@ -14,10 +14,14 @@ namespace OpenCode.Routing.Caching;
 internal sealed class ResponseCache(IResponseCacheStore store, ResponseCacheOptions options, TimeProvider time)
 {
     /// <summary>Gets a value indicating whether a cached answer may be served while instances are up: deterministic requests only.</summary>
-    public bool ServesOnline(MessageRequest request) => options.Enabled && request.Temperature == 0;
+    /// <remarks>Requests with tools or tool calls are never cached: an answer that asks for calls is a step of a loop, not a reply to replay.</remarks>
+    public bool ServesOnline(MessageRequest request) => options.Enabled && request.Temperature == 0 && !UsesTools(request);
 
     /// <summary>Gets a value indicating whether the answer is stored: deterministic ones, or every one for offline fallback.</summary>
-    public bool Stores(MessageRequest request) => ServesOnline(request) || options.OfflineFallback;
+    public bool Stores(MessageRequest request) => ServesOnline(request) || (options.OfflineFallback && !UsesTools(request));
+
+    private static bool UsesTools(MessageRequest request) =>
+        request.Tools.Count > 0 || request.Messages.Any(m => m.ToolCalls.Count > 0 || m.ToolCallId is not null);
 
     public string KeyFor(MessageRequest request)
     {
