@@ -8,6 +8,9 @@ public sealed record Message(MessageRole Role, string Content)
     /// <summary>Gets the tool calls an assistant message made (its <see cref="Content"/> may then be empty).</summary>
     public IReadOnlyList<ToolCall> ToolCalls { get; init; } = [];
 
+    /// <summary>Gets the images of a user message, each an <c>http(s)</c> URL or a <c>data:</c> URI; sent to models with vision only.</summary>
+    public IReadOnlyList<string> ImageUrls { get; init; } = [];
+
     /// <summary>Gets the id of the tool call a <see cref="MessageRole.Tool"/> message answers.</summary>
     public string? ToolCallId { get; init; }
 

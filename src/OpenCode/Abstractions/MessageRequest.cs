@@ -44,6 +44,9 @@ public sealed record MessageRequest
     /// <summary>Gets whether the model may ask for several tool calls in one answer; <see langword="null"/> lets the server decide.</summary>
     public bool? ParallelToolCalls { get; init; }
 
+    /// <summary>Gets the shape of answer asked for (JSON, or JSON following a schema); <see langword="null"/> for free text.</summary>
+    public ResponseFormat? ResponseFormat { get; init; }
+
     /// <summary>Gets a task for a router to choose the model (and the temperature) for; ignored by a single-endpoint provider.</summary>
     public ModelSelection? Selection { get; init; }
 }

@@ -34,6 +34,7 @@ internal static class ChatMessageMapper
         var role = ToRole(message.Role);
         StringBuilder? text = null;
         List<ToolCall>? calls = null;
+        List<string>? images = null;
         foreach (var content in message.Contents)
         {
             switch (content)
@@ -43,6 +44,12 @@ internal static class ChatMessageMapper
                     break;
                 case FunctionCallContent call:
                     (calls ??= []).Add(new ToolCall(call.CallId, call.Name, SerializeArguments(call)));
+                    break;
+                case DataContent data when data.HasTopLevelMediaType("image"):
+                    (images ??= []).Add(data.Uri);
+                    break;
+                case UriContent uri when uri.HasTopLevelMediaType("image"):
+                    (images ??= []).Add(uri.Uri.AbsoluteUri);
                     break;
                 case FunctionResultContent result:
                     mapped.Add(Message.ToolResult(result.CallId, ResultText(result)));
@@ -60,9 +67,9 @@ internal static class ChatMessageMapper
         {
             mapped.Add(new Message(MessageRole.Assistant, text?.ToString() ?? string.Empty) { ToolCalls = calls });
         }
-        else if (text is not null || !message.Contents.Any(c => c is FunctionResultContent))
+        else if (text is not null || images is not null || !message.Contents.Any(c => c is FunctionResultContent))
         {
-            mapped.Add(new Message(role, text?.ToString() ?? string.Empty));
+            mapped.Add(new Message(role, text?.ToString() ?? string.Empty) { ImageUrls = (IReadOnlyList<string>?)images ?? [] });
         }
     }
 

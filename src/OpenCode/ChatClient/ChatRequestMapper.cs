@@ -8,6 +8,7 @@ internal static class ChatRequestMapper
 {
     public static MessageRequest ToRequest(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
+        ChatOptionsSupport.RefuseUnsupported(options);
         var mapped = ChatMessageMapper.ToMessages(messages, options?.Instructions);
         Dictionary<string, object?>? additional = null;
         if (options?.TopK is { } topK)
@@ -55,6 +56,7 @@ internal static class ChatRequestMapper
             Tools = ChatToolMapper.ToTools(options?.Tools),
             ToolChoice = ChatToolMapper.ToChoice(options?.ToolMode),
             ParallelToolCalls = options?.AllowMultipleToolCalls,
+            ResponseFormat = ChatOptionsSupport.ToResponseFormat(options?.ResponseFormat),
         };
     }
 

@@ -31,6 +31,7 @@ internal static class RequestBodyWriter
             else
             {
                 ToolJsonWriter.RefuseOutsideChat(request);
+                ImagePartsWriter.RefuseOutsideChat(request);
                 json.WriteString("prompt", wire.Prompt ?? request.Prompt ?? string.Empty);
             }
 
@@ -42,6 +43,7 @@ internal static class RequestBodyWriter
                 json.WriteEndObject();
             }
 
+            ResponseFormatWriter.Write(json, request.ResponseFormat, wire.Kind);
             WriteSampling(json, request, defaultTemperature);
             WriteAdditional(json, request.AdditionalParameters);
             json.WriteEndObject();
@@ -60,6 +62,10 @@ internal static class RequestBodyWriter
             if (message.ToolCalls.Count > 0 || message.ToolCallId is not null)
             {
                 ToolJsonWriter.WriteToolParts(json, message);
+            }
+            else if (message.ImageUrls.Count > 0)
+            {
+                ImagePartsWriter.Write(json, message);
             }
             else
             {
@@ -145,7 +151,7 @@ internal static class RequestBodyWriter
 
     private static bool IsReserved(string name) =>
         name is "model" or "messages" or "prompt" or "stream" or "stream_options" or "input_prefix" or "input_suffix" or "input_extra"
-            or "tools" or "tool_choice" or "parallel_tool_calls";
+            or "tools" or "tool_choice" or "parallel_tool_calls" or "response_format" or "json_schema";
 
     internal static string RoleName(MessageRole role) => role switch
     {

@@ -48,6 +48,7 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
             ContextWindow = properties?.ContextWindow ?? discovered?.Capabilities.ContextWindow ?? info?.ContextWindow,
             TrainingContextWindow = info?.TrainingContextWindow,
             SupportsStreaming = options.Features.Streaming,
+            SupportsVision = discovered?.Capabilities.Multimodal,
             SupportsChat = properties?.ChatTemplate is { } template ? template.Length > 0 : null,
             SupportsFillInTheMiddle = discovered?.Capabilities.CodeCompletion ?? detection.SupportsFim,
             SupportsInfillEndpoint = detection.VocabularyHasFim,

@@ -129,7 +129,7 @@ internal sealed class ScriptedServer : IAsyncDisposable
                 return;
             case "/props":
                 context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync("""{"default_generation_settings":{"n_ctx":4096},"total_slots":1,"model_path":"/m/tiny.gguf","chat_template":"{{ messages }}"}""");
+                await context.Response.WriteAsync("""{"default_generation_settings":{"n_ctx":4096},"total_slots":1,"model_path":"/m/tiny.gguf","chat_template":"{{ messages }}","modalities":{"vision":false}}""");
                 return;
             case "/v1/chat/completions":
                 Interlocked.Increment(ref _chatRequests);
