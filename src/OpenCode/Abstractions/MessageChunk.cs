@@ -19,6 +19,9 @@ public sealed record MessageChunk
     /// <summary>Gets the tool calls the model asked for, each assembled whole; set on the final chunk only, <see langword="null"/> when there are none.</summary>
     public IReadOnlyList<ToolCall>? ToolCalls { get; init; }
 
+    /// <summary>Gets the server's id and creation time of the answer, on the first chunk with text and on the final chunk; <see langword="null"/> on others.</summary>
+    public ResponseIdentity? Response { get; init; }
+
     /// <summary>Gets the model, the usage (final chunk) and the time of receipt.</summary>
     public ChunkMetadata Metadata { get; init; }
 }

@@ -8,13 +8,11 @@ internal sealed class OpenCodeChatClient : IChatClient
 {
     private readonly IAIProvider _provider;
     private readonly bool _ownsProvider;
-    private readonly ChatClientMetadata _metadata;
 
-    public OpenCodeChatClient(IAIProvider provider, bool ownsProvider, ChatClientMetadata metadata)
+    public OpenCodeChatClient(IAIProvider provider, bool ownsProvider)
     {
         _provider = provider;
         _ownsProvider = ownsProvider;
-        _metadata = metadata;
     }
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -34,8 +32,14 @@ internal sealed class OpenCodeChatClient : IChatClient
 
         ChatRequestMapper.AddFunctionCalls(message.Contents, answer.ToolCalls);
 
+        message.MessageId = answer.Response?.Id;
+        message.CreatedAt = answer.Response?.Created;
+        message.RawRepresentation = answer;
         return new ChatResponse(message)
         {
+            ResponseId = answer.Response?.Id,
+            CreatedAt = answer.Response?.Created,
+            RawRepresentation = answer,
             FinishReason = ChatRequestMapper.ToFinishReason(answer.FinishReason),
             ModelId = answer.Model,
             Usage = ChatRequestMapper.ToUsage(answer.Usage),
@@ -46,13 +50,18 @@ internal sealed class OpenCodeChatClient : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = ChatRequestMapper.ToRequest(messages, options);
+        ResponseIdentity? identity = null;
         await foreach (var chunk in _provider.SendMessageAsync(request, cancellationToken).ConfigureAwait(false))
         {
+            identity = chunk.Response ?? identity;
             var update = new ChatResponseUpdate
             {
                 Role = ChatRole.Assistant,
                 ModelId = chunk.Metadata.Model,
-                CreatedAt = chunk.Metadata.Timestamp,
+                ResponseId = identity?.Id,
+                MessageId = identity?.Id,
+                CreatedAt = identity?.Created ?? chunk.Metadata.Timestamp,
+                RawRepresentation = chunk,
             };
             if (!string.IsNullOrEmpty(chunk.ReasoningContent))
             {
@@ -88,7 +97,7 @@ internal sealed class OpenCodeChatClient : IChatClient
 
         if (serviceType == typeof(ChatClientMetadata))
         {
-            return _metadata;
+            return ChatClientMetadataFactory.Describe(_provider);
         }
 
         return serviceType.IsInstanceOfType(_provider) ? _provider : serviceType.IsInstanceOfType(this) ? this : null;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using OpenCode.ChatClient;
-using OpenCode.Provider;
 
 namespace OpenCode;
 
@@ -14,8 +13,7 @@ public static class OpenCodeChatClientExtensions
     public static IChatClient AsIChatClient(this IAIProvider provider, bool ownsProvider = false)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        var endpoint = (provider as OpenCodeProvider)?.Endpoint;
-        return new OpenCodeChatClient(provider, ownsProvider, new ChatClientMetadata("opencode", endpoint, null));
+        return new OpenCodeChatClient(provider, ownsProvider);
     }
 
     /// <summary>Wraps a provider as an <see cref="IChatClient"/>; the same as <see cref="AsIChatClient"/>, under its earlier name.</summary>

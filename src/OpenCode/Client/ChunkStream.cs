@@ -251,11 +251,11 @@ public sealed partial class OpenCodeClient
             }
 
             _usage.CountChunk();
-            _delivered++;
             _current = new MessageChunk
             {
                 Content = content ?? string.Empty,
                 ReasoningContent = reasoning,
+                Response = _delivered++ == 0 ? _parser.Identity : null,
                 Metadata = new ChunkMetadata(_parser.Model, null, _stream.ReceivedAt),
             };
             return true;

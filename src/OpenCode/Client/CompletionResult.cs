@@ -15,6 +15,9 @@ public sealed class CompletionResult
     /// <summary>Gets why the generation ended.</summary>
     public required FinishReason FinishReason { get; init; }
 
+    /// <summary>Gets the server's id and creation time of the answer, when it sent them.</summary>
+    public ResponseIdentity? Response { get; init; }
+
     /// <summary>Gets the model that answered, as the server named it.</summary>
     public string? Model { get; init; }
 

@@ -54,6 +54,15 @@ public sealed partial class OpenCodeClient
         }
     }
 
+    private static ResponseIdentity? ReadIdentity(JsonElement root)
+    {
+        var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+        var created = root.TryGetProperty("created", out var createdElement) && createdElement.ValueKind == JsonValueKind.Number && createdElement.TryGetInt64(out var seconds)
+            ? ResponseIdentity.FromUnixSeconds(seconds)
+            : null;
+        return id is null && created is null ? null : new ResponseIdentity(id, created);
+    }
+
     private static CompletionResult ParseCompletion(JsonElement root, GenerationRequest wire, string operation)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -113,6 +122,7 @@ public sealed partial class OpenCodeClient
             Content = content,
             ReasoningContent = reasoning ?? thought,
             ToolCalls = toolCalls ?? [],
+            Response = ReadIdentity(root),
             FinishReason = finish,
             Model = root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString() : wire.Model,
             Usage = tracker.Build(PromptCharacters(wire)),

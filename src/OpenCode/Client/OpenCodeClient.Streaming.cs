@@ -49,6 +49,7 @@ public sealed partial class OpenCodeClient
             IsDone = true,
             FinishReason = reason,
             ToolCalls = calls,
+            Response = parser.Identity,
             Metadata = new ChunkMetadata(parser.Model ?? wire.Model, tokens, _timeProvider.GetUtcNow()),
         };
     }

@@ -141,7 +141,7 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
         var metadata = new ChunkMetadata(result.Model, null, timeProvider.GetUtcNow());
         if (result.Content.Length > 0 || result.ReasoningContent is not null)
         {
-            yield return new MessageChunk { Content = result.Content, ReasoningContent = result.ReasoningContent, Metadata = metadata };
+            yield return new MessageChunk { Content = result.Content, ReasoningContent = result.ReasoningContent, Response = result.Response, Metadata = metadata };
         }
 
         yield return new MessageChunk
@@ -149,6 +149,7 @@ internal sealed class ServerBackend(OpenCodeOptions options, Uri endpoint, HttpC
             IsDone = true,
             FinishReason = result.FinishReason,
             ToolCalls = result.ToolCalls.Count > 0 ? result.ToolCalls : null,
+            Response = result.Response,
             Metadata = metadata with { Usage = result.Usage },
         };
     }

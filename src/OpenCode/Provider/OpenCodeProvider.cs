@@ -73,6 +73,9 @@ public sealed class OpenCodeProvider : IAIProvider
     /// <summary>Gets the endpoint in use, once connected (a local server's in direct mode).</summary>
     public Uri? Endpoint => _connection?.Description.Endpoint;
 
+    /// <summary>Gets the settings, and what the backend said once connected (for the chat client's metadata).</summary>
+    internal (OpenCodeOptions Options, BackendDescription? Connected) Settings => (_options, _connection?.Description);
+
     /// <summary>Gets or sets a value indicating whether failed attempts are retried here; a router turns it off, as failing over is its retry.</summary>
     internal bool RetriesEnabled { get; set; } = true;
 

@@ -114,7 +114,7 @@ internal sealed class ScriptedServer : IAsyncDisposable
         $$$"""{"choices":[{"index":0,"delta":{"tool_calls":[{{{call}}}]},"finish_reason":null}],"model":"tiny-coder","object":"chat.completion.chunk"}""";
 
     private static string Delta(string content) =>
-        $$"""{"choices":[{"index":0,"delta":{"content":"{{content}}"},"finish_reason":null}],"model":"tiny-coder","object":"chat.completion.chunk"}""";
+        $$"""{"choices":[{"index":0,"delta":{"content":"{{content}}"},"finish_reason":null}],"model":"tiny-coder","id":"chatcmpl-s","created":1795277819,"object":"chat.completion.chunk"}""";
 
     private async Task HandleAsync(HttpContext context)
     {
