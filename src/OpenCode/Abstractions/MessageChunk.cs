@@ -16,6 +16,23 @@ public sealed record MessageChunk
     /// <summary>Gets why the generation ended; set on the final chunk.</summary>
     public FinishReason? FinishReason { get; init; }
 
+    // The rare parts share one field, so a plain text chunk is no bigger than before they existed.
+    private ChunkExtras? _extras;
+
+    /// <summary>Gets the tool calls the model asked for, each assembled whole; set on the final chunk only, <see langword="null"/> when there are none.</summary>
+    public IReadOnlyList<ToolCall>? ToolCalls
+    {
+        get => _extras?.ToolCalls;
+        init => _extras = (_extras ?? ChunkExtras.None) with { ToolCalls = value };
+    }
+
+    /// <summary>Gets the server's id and creation time of the answer, on the first chunk with text and on the final chunk; <see langword="null"/> on others.</summary>
+    public ResponseIdentity? Response
+    {
+        get => _extras?.Response;
+        init => _extras = (_extras ?? ChunkExtras.None) with { Response = value };
+    }
+
     /// <summary>Gets the model, the usage (final chunk) and the time of receipt.</summary>
     public ChunkMetadata Metadata { get; init; }
 }

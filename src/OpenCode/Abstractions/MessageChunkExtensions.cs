@@ -25,9 +25,11 @@ public static class MessageChunkExtensions
         StringBuilder? reasoning = null;
         TimeSpan? firstToken = null;
         var count = 0;
+        ResponseIdentity? identity = null;
         await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             onChunk?.Invoke(chunk);
+            identity = chunk.Response ?? identity;
             if (chunk.Content.Length > 0)
             {
                 firstToken ??= timeProvider.GetElapsedTime(start);
@@ -46,6 +48,8 @@ public static class MessageChunkExtensions
                 {
                     Content = content.ToString(),
                     ReasoningContent = reasoning?.ToString(),
+                    ToolCalls = chunk.ToolCalls ?? [],
+                    Response = identity,
                     FinishReason = chunk.FinishReason ?? FinishReason.Stop,
                     Model = chunk.Metadata.Model,
                     Usage = chunk.Metadata.Usage,

@@ -35,6 +35,18 @@ public sealed record MessageRequest
     /// <summary>Gets extra JSON body fields passed through as they are (for example <c>top_k</c>, <c>min_p</c>, <c>repeat_penalty</c>).</summary>
     public IReadOnlyDictionary<string, object?>? AdditionalParameters { get; init; }
 
+    /// <summary>Gets the functions the model may call; sent only on chat requests.</summary>
+    public IReadOnlyList<ToolDefinition> Tools { get; init; } = [];
+
+    /// <summary>Gets whether and which tools the model must call; <see langword="null"/> lets the server decide.</summary>
+    public ToolChoice? ToolChoice { get; init; }
+
+    /// <summary>Gets whether the model may ask for several tool calls in one answer; <see langword="null"/> lets the server decide.</summary>
+    public bool? ParallelToolCalls { get; init; }
+
+    /// <summary>Gets the shape of answer asked for (JSON, or JSON following a schema); <see langword="null"/> for free text.</summary>
+    public ResponseFormat? ResponseFormat { get; init; }
+
     /// <summary>Gets a task for a router to choose the model (and the temperature) for; ignored by a single-endpoint provider.</summary>
     public ModelSelection? Selection { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed record ProviderCapabilities
     /// <summary>Gets a value indicating whether answers can be streamed.</summary>
     public bool SupportsStreaming { get; init; } = true;
 
+    /// <summary>Gets a value indicating whether the model takes images (llama.cpp <c>modalities.vision</c>, Ollama's <c>vision</c>); <see langword="null"/> when unknown.</summary>
+    public bool? SupportsVision { get; init; }
+
     /// <summary>Gets a value indicating whether the model has a chat template, so chat requests are formatted for it; <see langword="null"/> when unknown.</summary>
     public bool? SupportsChat { get; init; }
 

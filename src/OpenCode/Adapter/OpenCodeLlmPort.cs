@@ -14,11 +14,15 @@ internal sealed class OpenCodeLlmPort(IAIProvider provider, bool ownsProvider) :
             MaxTokens = options?.MaxTokens,
             Stop = options?.Stop ?? [],
             Mode = CompletionMode.Auto,
+            Tools = options?.Tools ?? [],
+            ToolChoice = options?.ToolChoice,
+            ParallelToolCalls = options?.ParallelToolCalls,
         };
         var answer = await provider.SendMessageAsync(request, cancellationToken).ToCompletedMessageAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return new LlmMessage("assistant", answer.Content)
         {
             FinishReason = answer.FinishReason,
+            ToolCalls = answer.ToolCalls,
             Usage = answer.Usage,
             Model = answer.Model,
         };
@@ -39,6 +43,6 @@ internal sealed class OpenCodeLlmPort(IAIProvider provider, bool ownsProvider) :
                 OpenCodeErrorCodes.InvalidRequest,
                 $"messages[{index}].role: '{message.Role}' is not a role; use system, user, assistant or tool."),
         };
-        return new Message(role, message.Content ?? string.Empty);
+        return new Message(role, message.Content ?? string.Empty) { ToolCalls = message.ToolCalls, ToolCallId = message.ToolCallId };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace OpenCode.ChatClient;
@@ -7,8 +8,8 @@ internal static class ChatRequestMapper
 {
     public static MessageRequest ToRequest(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var mapped = messages.Select(m => new Message(ToRole(m.Role), m.Text)).ToList();
+        ChatOptionsSupport.RefuseUnsupported(options);
+        var mapped = ChatMessageMapper.ToMessages(messages, options?.Instructions);
         Dictionary<string, object?>? additional = null;
         if (options?.TopK is { } topK)
         {
@@ -52,6 +53,10 @@ internal static class ChatRequestMapper
             Stop = options?.StopSequences is { Count: > 0 } stops ? [.. stops] : [],
             AdditionalParameters = additional,
             Selection = selection,
+            Tools = ChatToolMapper.ToTools(options?.Tools),
+            ToolChoice = ChatToolMapper.ToChoice(options?.ToolMode),
+            ParallelToolCalls = options?.AllowMultipleToolCalls,
+            ResponseFormat = ChatOptionsSupport.ToResponseFormat(options?.ResponseFormat),
         };
     }
 
@@ -73,9 +78,22 @@ internal static class ChatRequestMapper
         AdditionalCounts = new AdditionalPropertiesDictionary<long> { ["opencode.usage_source." + usage.Source.ToString().ToLowerInvariant()] = 1 },
     };
 
-    private static MessageRole ToRole(ChatRole role) =>
-        role == ChatRole.System ? MessageRole.System
-        : role == ChatRole.Assistant ? MessageRole.Assistant
-        : role == ChatRole.Tool ? MessageRole.Tool
-        : MessageRole.User;
+    /// <summary>Adds the model's tool calls as <see cref="FunctionCallContent"/> (arguments parsed to JSON values, as UseFunctionInvocation expects).</summary>
+    public static void AddFunctionCalls(IList<AIContent> contents, IReadOnlyList<ToolCall>? calls)
+    {
+        if (calls is null)
+        {
+            return;
+        }
+
+        foreach (var call in calls)
+        {
+            var content = FunctionCallContent.CreateFromParsedArguments(call.Arguments, call.Id, call.Name, ParseArguments);
+            content.RawRepresentation = call;
+            contents.Add(content);
+        }
+    }
+
+    private static IDictionary<string, object?>? ParseArguments(string json) =>
+        (IDictionary<string, object?>?)JsonSerializer.Deserialize(json, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
 }

@@ -8,27 +8,38 @@ internal sealed class OpenCodeChatClient : IChatClient
 {
     private readonly IAIProvider _provider;
     private readonly bool _ownsProvider;
-    private readonly ChatClientMetadata _metadata;
 
-    public OpenCodeChatClient(IAIProvider provider, bool ownsProvider, ChatClientMetadata metadata)
+    public OpenCodeChatClient(IAIProvider provider, bool ownsProvider)
     {
         _provider = provider;
         _ownsProvider = ownsProvider;
-        _metadata = metadata;
     }
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var request = ChatRequestMapper.ToRequest(messages, options);
         var answer = await _provider.SendMessageAsync(request, cancellationToken).ToCompletedMessageAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var message = new ChatMessage(ChatRole.Assistant, answer.Content);
+        var message = new ChatMessage(ChatRole.Assistant, []);
         if (answer.ReasoningContent is { Length: > 0 } reasoning)
         {
-            message.Contents.Insert(0, new TextReasoningContent(reasoning));
+            message.Contents.Add(new TextReasoningContent(reasoning));
         }
 
+        if (answer.Content.Length > 0 || answer.ToolCalls.Count == 0)
+        {
+            message.Contents.Add(new TextContent(answer.Content));
+        }
+
+        ChatRequestMapper.AddFunctionCalls(message.Contents, answer.ToolCalls);
+
+        message.MessageId = answer.Response?.Id;
+        message.CreatedAt = answer.Response?.Created;
+        message.RawRepresentation = answer;
         return new ChatResponse(message)
         {
+            ResponseId = answer.Response?.Id,
+            CreatedAt = answer.Response?.Created,
+            RawRepresentation = answer,
             FinishReason = ChatRequestMapper.ToFinishReason(answer.FinishReason),
             ModelId = answer.Model,
             Usage = ChatRequestMapper.ToUsage(answer.Usage),
@@ -39,13 +50,18 @@ internal sealed class OpenCodeChatClient : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = ChatRequestMapper.ToRequest(messages, options);
+        ResponseIdentity? identity = null;
         await foreach (var chunk in _provider.SendMessageAsync(request, cancellationToken).ConfigureAwait(false))
         {
+            identity = chunk.Response ?? identity;
             var update = new ChatResponseUpdate
             {
                 Role = ChatRole.Assistant,
                 ModelId = chunk.Metadata.Model,
-                CreatedAt = chunk.Metadata.Timestamp,
+                ResponseId = identity?.Id,
+                MessageId = identity?.Id,
+                CreatedAt = identity?.Created ?? chunk.Metadata.Timestamp,
+                RawRepresentation = chunk,
             };
             if (!string.IsNullOrEmpty(chunk.ReasoningContent))
             {
@@ -59,6 +75,7 @@ internal sealed class OpenCodeChatClient : IChatClient
 
             if (chunk.IsDone)
             {
+                ChatRequestMapper.AddFunctionCalls(update.Contents, chunk.ToolCalls);
                 update.FinishReason = chunk.FinishReason is { } reason ? ChatRequestMapper.ToFinishReason(reason) : null;
                 if (ChatRequestMapper.ToUsage(chunk.Metadata.Usage) is { } usage)
                 {
@@ -80,7 +97,7 @@ internal sealed class OpenCodeChatClient : IChatClient
 
         if (serviceType == typeof(ChatClientMetadata))
         {
-            return _metadata;
+            return ChatClientMetadataFactory.Describe(_provider);
         }
 
         return serviceType.IsInstanceOfType(_provider) ? _provider : serviceType.IsInstanceOfType(this) ? this : null;

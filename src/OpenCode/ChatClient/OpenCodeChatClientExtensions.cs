@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using OpenCode.ChatClient;
-using OpenCode.Provider;
 
 namespace OpenCode;
 
@@ -11,10 +10,15 @@ public static class OpenCodeChatClientExtensions
     /// <param name="provider">The provider.</param>
     /// <param name="ownsProvider">Whether disposing the chat client disposes the provider.</param>
     /// <returns>The chat client.</returns>
-    public static IChatClient AsChatClient(this IAIProvider provider, bool ownsProvider = false)
+    public static IChatClient AsIChatClient(this IAIProvider provider, bool ownsProvider = false)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        var endpoint = (provider as OpenCodeProvider)?.Endpoint;
-        return new OpenCodeChatClient(provider, ownsProvider, new ChatClientMetadata("opencode", endpoint, null));
+        return new OpenCodeChatClient(provider, ownsProvider);
     }
+
+    /// <summary>Wraps a provider as an <see cref="IChatClient"/>; the same as <see cref="AsIChatClient"/>, under its earlier name.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="ownsProvider">Whether disposing the chat client disposes the provider.</param>
+    /// <returns>The chat client.</returns>
+    public static IChatClient AsChatClient(this IAIProvider provider, bool ownsProvider = false) => AsIChatClient(provider, ownsProvider);
 }

@@ -31,6 +31,7 @@ public sealed partial class OpenCodeClient
         private int _delivered;
         private FinishReason? _finishReason;
         private ThinkTagSplitter? _thinkSplitter;
+        private ToolCallAssembler? _toolCalls;
         private bool _decided = wire.Kind != GenerationKind.Chat;
         private bool _sawOutput;
         private MessageChunk? _current;
@@ -263,7 +264,7 @@ public sealed partial class OpenCodeClient
             switch (item.Kind)
             {
                 case StreamEventKind.Done:
-                    _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, DoneReason(), wire, _watchdog, _operation, _delivered);
+                    _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, _toolCalls, DoneReason(), wire, _watchdog, _operation, _delivered);
                     _phase = Phase.Finishing;
                     return true;
                 case StreamEventKind.Error:
@@ -275,7 +276,12 @@ public sealed partial class OpenCodeClient
             }
 
             _usage.Observe(item);
-            _sawOutput |= item.HasToolCalls || !string.IsNullOrEmpty(item.Content) || !string.IsNullOrEmpty(item.Reasoning);
+            if (item.ToolCalls is { } deltas)
+            {
+                (_toolCalls ??= new ToolCallAssembler()).Add(deltas);
+            }
+
+            _sawOutput |= item.ToolCalls is not null || !string.IsNullOrEmpty(item.Content) || !string.IsNullOrEmpty(item.Reasoning);
             if (item.FinishReason is { } reason)
             {
                 _finishReason = item.HasToolCalls && reason == FinishReason.Stop ? FinishReason.ToolCalls : reason;
@@ -303,11 +309,11 @@ public sealed partial class OpenCodeClient
             }
 
             _usage.CountChunk();
-            _delivered++;
             _current = new MessageChunk
             {
                 Content = content ?? string.Empty,
                 ReasoningContent = reasoning,
+                Response = _delivered++ == 0 ? _parser.Identity : null,
                 Metadata = new ChunkMetadata(_parser.Model, null, _stream.ReceivedAt),
             };
             return true;
@@ -339,7 +345,7 @@ public sealed partial class OpenCodeClient
             if (_finishReason is { } finished)
             {
                 // Some servers end the stream after the finish chunk without [DONE]; the generation did finish.
-                _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, finished, wire, _watchdog!, _operation, _delivered);
+                _current = client.FinalChunk(_parser, ref _usage, ref _thinkSplitter, _toolCalls, finished, wire, _watchdog!, _operation, _delivered);
                 _phase = Phase.Finishing;
                 return true;
             }

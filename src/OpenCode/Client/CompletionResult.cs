@@ -9,8 +9,14 @@ public sealed class CompletionResult
     /// <summary>Gets the reasoning text, when the model produced any.</summary>
     public string? ReasoningContent { get; init; }
 
+    /// <summary>Gets the tool calls the model asked for (<see cref="FinishReason.ToolCalls"/>); empty when there are none.</summary>
+    public IReadOnlyList<ToolCall> ToolCalls { get; init; } = [];
+
     /// <summary>Gets why the generation ended.</summary>
     public required FinishReason FinishReason { get; init; }
+
+    /// <summary>Gets the server's id and creation time of the answer, when it sent them.</summary>
+    public ResponseIdentity? Response { get; init; }
 
     /// <summary>Gets the model that answered, as the server named it.</summary>
     public string? Model { get; init; }

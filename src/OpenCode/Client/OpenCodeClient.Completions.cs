@@ -97,6 +97,15 @@ public sealed partial class OpenCodeClient
     private OpenCodeInvalidResponseException TooLarge(string operation) =>
         new($"{operation} failed: the answer from {_endpoints.Root} is larger than {_options.MaxEventSize} bytes (the maxEventSize setting).");
 
+    private static ResponseIdentity? ReadIdentity(JsonElement root)
+    {
+        var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+        var created = root.TryGetProperty("created", out var createdElement) && createdElement.ValueKind == JsonValueKind.Number && createdElement.TryGetInt64(out var seconds)
+            ? ResponseIdentity.FromUnixSeconds(seconds)
+            : null;
+        return id is null && created is null ? null : new ResponseIdentity(id, created);
+    }
+
     private static CompletionResult ParseCompletion(JsonElement root, GenerationRequest wire, string operation)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -118,7 +127,7 @@ public sealed partial class OpenCodeClient
         var choice = choices[0];
         string? text;
         string? reasoning = null;
-        var hasToolCalls = false;
+        IReadOnlyList<ToolCall>? toolCalls = null;
         if (wire.Kind == GenerationKind.Chat)
         {
             if (!choice.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
@@ -128,7 +137,7 @@ public sealed partial class OpenCodeClient
 
             text = Json.OptionalString(message, "content", "choices[0].message.content");
             reasoning = Json.OptionalString(message, "reasoning_content", "choices[0].message.reasoning_content");
-            hasToolCalls = message.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array && calls.GetArrayLength() > 0;
+            toolCalls = message.TryGetProperty("tool_calls", out var calls) ? ToolCallAssembler.FromMessage(calls, operation) : null;
         }
         else
         {
@@ -137,13 +146,13 @@ public sealed partial class OpenCodeClient
 
         var content = ThinkTagSplitter.SplitAll(text ?? string.Empty, out var thought);
         var reported = choice.TryGetProperty("finish_reason", out var reasonElement) && reasonElement.ValueKind == JsonValueKind.String;
-        if (!reported && content.Length == 0 && string.IsNullOrEmpty(reasoning ?? thought) && !hasToolCalls)
+        if (!reported && content.Length == 0 && string.IsNullOrEmpty(reasoning ?? thought) && toolCalls is null)
         {
             throw new OpenCodeException(OpenCodeErrorCodes.EmptyResponse, $"{operation} failed: the answer has no text, tool call or finish reason.");
         }
 
         var finish = reported ? FinishReason.FromUtf8(System.Text.Encoding.UTF8.GetBytes(reasonElement.GetString()!)) : FinishReason.Unreported;
-        if (hasToolCalls && finish == FinishReason.Stop)
+        if (toolCalls is not null && (finish == FinishReason.Stop || finish == FinishReason.Unreported))
         {
             finish = FinishReason.ToolCalls;
         }
@@ -160,6 +169,8 @@ public sealed partial class OpenCodeClient
         {
             Content = content,
             ReasoningContent = reasoning ?? thought,
+            ToolCalls = toolCalls ?? [],
+            Response = ReadIdentity(root),
             FinishReason = finish,
             Model = root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString() : wire.Model,
             Usage = tracker.Build(PromptCharacters(wire)),

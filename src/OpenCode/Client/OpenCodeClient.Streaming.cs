@@ -29,9 +29,15 @@ public sealed partial class OpenCodeClient
         new ChunkStream(this, wire, defaultTemperature, cancellationToken);
 
     private MessageChunk FinalChunk(
-        StreamEventParser parser, ref UsageTracker usage, ref ThinkTagSplitter? thinkSplitter, FinishReason reason,
+        StreamEventParser parser, ref UsageTracker usage, ref ThinkTagSplitter? thinkSplitter, ToolCallAssembler? toolCalls, FinishReason reason,
         GenerationRequest wire, RequestWatchdog watchdog, string operation, int delivered)
     {
+        var calls = toolCalls?.Build(operation, delivered);
+        if (calls is not null && reason == FinishReason.Stop)
+        {
+            reason = FinishReason.ToolCalls;
+        }
+
         string? reasoning = null;
         var rest = thinkSplitter?.Flush(out reasoning) ?? string.Empty;
         var tokens = usage.Build(PromptCharacters(wire));
@@ -42,6 +48,8 @@ public sealed partial class OpenCodeClient
             ReasoningContent = reasoning,
             IsDone = true,
             FinishReason = reason,
+            ToolCalls = calls,
+            Response = parser.Identity,
             Metadata = new ChunkMetadata(parser.Model ?? wire.Model, tokens, _timeProvider.GetUtcNow()),
         };
     }

@@ -22,6 +22,7 @@ internal static class RequestBodyWriter
             if (wire.Kind == GenerationKind.Chat)
             {
                 WriteMessages(json, request.Messages);
+                ToolJsonWriter.WriteTools(json, request);
             }
             else if (wire.Infill is { } infill)
             {
@@ -29,6 +30,8 @@ internal static class RequestBodyWriter
             }
             else
             {
+                ToolJsonWriter.RefuseOutsideChat(request);
+                ImagePartsWriter.RefuseOutsideChat(request);
                 json.WriteString("prompt", wire.Prompt ?? request.Prompt ?? string.Empty);
             }
 
@@ -40,6 +43,7 @@ internal static class RequestBodyWriter
                 json.WriteEndObject();
             }
 
+            ResponseFormatWriter.Write(json, request.ResponseFormat, wire.Kind);
             WriteSampling(json, request, defaultTemperature);
             WriteAdditional(json, request.AdditionalParameters);
             json.WriteEndObject();
@@ -55,7 +59,19 @@ internal static class RequestBodyWriter
         {
             json.WriteStartObject();
             json.WriteString("role", RoleName(message.Role));
-            json.WriteString("content", message.Content);
+            if (message.ToolCalls.Count > 0 || message.ToolCallId is not null)
+            {
+                ToolJsonWriter.WriteToolParts(json, message);
+            }
+            else if (message.ImageUrls.Count > 0)
+            {
+                ImagePartsWriter.Write(json, message);
+            }
+            else
+            {
+                json.WriteString("content", message.Content);
+            }
+
             json.WriteEndObject();
         }
 
@@ -134,7 +150,8 @@ internal static class RequestBodyWriter
     }
 
     private static bool IsReserved(string name) =>
-        name is "model" or "messages" or "prompt" or "stream" or "stream_options" or "input_prefix" or "input_suffix" or "input_extra";
+        name is "model" or "messages" or "prompt" or "stream" or "stream_options" or "input_prefix" or "input_suffix" or "input_extra"
+            or "tools" or "tool_choice" or "parallel_tool_calls" or "response_format" or "json_schema";
 
     internal static string RoleName(MessageRole role) => role switch
     {

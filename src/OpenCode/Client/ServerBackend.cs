@@ -50,6 +50,7 @@ internal sealed class ServerBackend(
             ContextWindow = properties?.ContextWindow ?? discovered?.Capabilities.ContextWindow ?? info?.ContextWindow,
             TrainingContextWindow = info?.TrainingContextWindow,
             SupportsStreaming = settings.Shared.Features.Streaming,
+            SupportsVision = discovered?.Capabilities.Multimodal,
             SupportsChat = properties?.ChatTemplate is { } template ? template.Length > 0 : null,
             SupportsFillInTheMiddle = discovered?.Capabilities.CodeCompletion ?? detection.SupportsFim,
             SupportsInfillEndpoint = detection.VocabularyHasFim,
@@ -142,9 +143,16 @@ internal sealed class ServerBackend(
         var metadata = new ChunkMetadata(result.Model, null, timeProvider.GetUtcNow());
         if (result.Content.Length > 0 || result.ReasoningContent is not null)
         {
-            yield return new MessageChunk { Content = result.Content, ReasoningContent = result.ReasoningContent, Metadata = metadata };
+            yield return new MessageChunk { Content = result.Content, ReasoningContent = result.ReasoningContent, Response = result.Response, Metadata = metadata };
         }
 
-        yield return new MessageChunk { IsDone = true, FinishReason = result.FinishReason, Metadata = metadata with { Usage = result.Usage } };
+        yield return new MessageChunk
+        {
+            IsDone = true,
+            FinishReason = result.FinishReason,
+            ToolCalls = result.ToolCalls.Count > 0 ? result.ToolCalls : null,
+            Response = result.Response,
+            Metadata = metadata with { Usage = result.Usage },
+        };
     }
 }

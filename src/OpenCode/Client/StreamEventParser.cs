@@ -12,14 +12,19 @@ internal sealed class StreamEventParser
         ("text", Property.Text), ("model", Property.Model), ("delta", Property.Delta), ("usage", Property.Usage), ("error", Property.Error), ("index", Property.Index), ("stop", Property.Stop), ("stop_type", Property.StopType),
         ("choices", Property.Choices), ("content", Property.Content), ("timings", Property.Timings), ("message", Property.Message),
         ("reasoning", Property.Reasoning), ("tool_calls", Property.ToolCalls), ("finish_reason", Property.FinishReason),
-        ("reasoning_content", Property.ReasoningContent), ("object", Property.Object),
+        ("reasoning_content", Property.ReasoningContent), ("object", Property.Object), ("id", Property.Id), ("created", Property.Created),
     ];
 
     private int _eventIndex;
+    private string? _identityId;
+    private DateTimeOffset? _identityCreated;
     private byte[]? _modelUtf8;
     private readonly TokenStringCache _tokens = new();
 
     public string? Model { get; private set; }
+
+    /// <summary>Gets the server's <c>id</c> and <c>created</c> as far as sent; each is read from the first event that has it, later events skip it unread.</summary>
+    public ResponseIdentity? Identity => _identityId is null && _identityCreated is null ? null : new ResponseIdentity(_identityId, _identityCreated);
 
     public StreamEvent Parse(string eventType, ReadOnlySpan<byte> data)
     {
@@ -85,6 +90,12 @@ internal sealed class StreamEventParser
                     reader.Read();
                     UsageReader.ReadUsage(ref reader, ref result);
                     break;
+                case Property.Id when _identityId is null:
+                    ReadIdentity(ref reader);
+                    break;
+                case Property.Created when _identityCreated is null:
+                    ReadIdentity(ref reader);
+                    break;
                 case Property.Timings:
                     reader.Read();
                     UsageReader.ReadTimings(ref reader, ref result);
@@ -144,6 +155,20 @@ internal sealed class StreamEventParser
         }
     }
 
+    private void ReadIdentity(ref Utf8JsonReader reader)
+    {
+        var isId = reader.ValueTextEquals("id"u8);
+        reader.Read();
+        if (isId && reader.TokenType == JsonTokenType.String)
+        {
+            _identityId = reader.GetString();
+        }
+        else if (!isId && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds))
+        {
+            _identityCreated = ResponseIdentity.FromUnixSeconds(seconds);
+        }
+    }
+
     private void ReadModel(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -188,6 +213,7 @@ internal sealed class StreamEventParser
                 result.Reasoning = choice.Reasoning;
                 result.FinishReason = choice.FinishReason;
                 result.HasToolCalls = choice.HasToolCalls;
+                result.ToolCalls = choice.ToolCalls;
             }
         }
     }
@@ -250,8 +276,8 @@ internal sealed class StreamEventParser
                     break;
                 case Property.ToolCalls:
                     reader.Read();
-                    result.HasToolCalls |= reader.TokenType == JsonTokenType.StartArray;
-                    reader.Skip();
+                    result.ToolCalls = ToolCallDeltaReader.Read(ref reader);
+                    result.HasToolCalls |= result.ToolCalls is not null;
                     break;
                 default:
                     SkipValue(ref reader);
@@ -283,6 +309,7 @@ internal sealed class StreamEventParser
         var name = reader.ValueSpan;
         return name.Length switch
         {
+            2 when name.SequenceEqual("id"u8) => Property.Id,
             4 when name.SequenceEqual("text"u8) => Property.Text,
             4 when name.SequenceEqual("stop"u8) => Property.Stop,
             5 when name.SequenceEqual("model"u8) => Property.Model,
@@ -292,6 +319,7 @@ internal sealed class StreamEventParser
             5 when name.SequenceEqual("index"u8) => Property.Index,
             6 when name.SequenceEqual("object"u8) => Property.Object,
             7 when name.SequenceEqual("choices"u8) => Property.Choices,
+            7 when name.SequenceEqual("created"u8) => Property.Created,
             7 when name.SequenceEqual("content"u8) => Property.Content,
             7 when name.SequenceEqual("timings"u8) => Property.Timings,
             7 when name.SequenceEqual("message"u8) => Property.Message,
@@ -354,5 +382,7 @@ internal sealed class StreamEventParser
         Stop,
         StopType,
         Object,
+        Id,
+        Created,
     }
 }

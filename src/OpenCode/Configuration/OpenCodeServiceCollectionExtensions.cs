@@ -74,7 +74,7 @@ public static class OpenCodeServiceCollectionExtensions
         services.TryAddSingleton<IAIProvider>(sp => sp.GetRequiredService<IOptions<OpenCodeOptions>>().Value.Instances.Count > 0
             ? sp.GetRequiredService<OpenCodeRouter>()
             : sp.GetRequiredService<OpenCodeProvider>());
-        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<IAIProvider>().AsChatClient());
+        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<IAIProvider>().AsIChatClient());
         services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<IAIProvider>(), ownsProvider: false));
         return new OpenCodeBuilder(services);
     }

@@ -12,7 +12,7 @@ namespace OpenCode.Provider;
 
 /// <summary>
 /// The OpenCode provider: one endpoint — an OpenAI-compatible server, or in direct mode a GGUF file — behind <see cref="IAIProvider"/>,
-/// over one generation pipeline (quotas → telemetry → limits → usage ledger → retries → the backend). <see cref="OpenCodeChatClientExtensions.AsChatClient"/>
+/// over one generation pipeline (quotas → telemetry → limits → usage ledger → retries → the backend). <see cref="OpenCodeChatClientExtensions.AsIChatClient"/>
 /// gives it as an <c>IChatClient</c>.
 /// </summary>
 /// <remarks>Thread-safe. Connects on first use when <see cref="InitializeAsync"/> was not called.</remarks>
@@ -90,6 +90,9 @@ public sealed class OpenCodeProvider : IAIProvider
 
     /// <summary>Gets the endpoint in use, once connected (a local server's in direct mode).</summary>
     public Uri? Endpoint => _connection?.Description.Endpoint;
+
+    /// <summary>Gets the settings, and what the backend said once connected (for the chat client's metadata).</summary>
+    internal (OpenCodeOptions Options, BackendDescription? Connected) Settings => (_options, _connection?.Description);
 
     /// <summary>Gets or sets a value indicating whether failed attempts are retried here; a router turns it off, as failing over is its retry.</summary>
     internal bool RetriesEnabled { get; set; } = true;

@@ -24,6 +24,7 @@ internal sealed class RequestPlanner(EndpointSettings settings, BackendDescripti
                 $"The request carries custom parameters ({string.Join(", ", request.AdditionalParameters.Keys)}) but features.customParameters is off.");
         }
 
+        ImagePartsWriter.RefuseWithoutVision(request, backend.Capabilities);
         return ModeSelector.Select(DropUnsupportedParameters(request), ResolveModel(request.Model), backend.Capabilities);
     }
 

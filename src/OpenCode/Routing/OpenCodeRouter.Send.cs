@@ -223,14 +223,7 @@ public sealed partial class OpenCodeRouter
         yield return new MessageChunk { IsDone = true, FinishReason = new FinishReason(answer.FinishReason), Metadata = metadata with { Usage = usage, Route = route } };
     }
 
-    private static MessageChunk WithRoute(MessageChunk chunk, RouteInfo route) => new()
-    {
-        Content = chunk.Content,
-        ReasoningContent = chunk.ReasoningContent,
-        IsDone = chunk.IsDone,
-        FinishReason = chunk.FinishReason,
-        Metadata = chunk.Metadata with { Route = route },
-    };
+    private static MessageChunk WithRoute(MessageChunk chunk, RouteInfo route) => chunk with { Metadata = chunk.Metadata with { Route = route } };
 
     /// <summary>The state of one routed request while instances are tried.</summary>
     private sealed class OpenedRoute

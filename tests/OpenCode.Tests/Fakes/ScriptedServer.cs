@@ -87,6 +87,37 @@ internal sealed class ScriptedServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Scripts the next chat answer as tool calls: SSE deltas (each call's arguments in two pieces) or one JSON answer, as the request asked.</summary>
+    public ScriptedServer ThenToolCalls(params (string Id, string Name, string Arguments)[] calls)
+    {
+        _script.Enqueue(async context =>
+        {
+            if (!(bool)context.Items["stream"]!)
+            {
+                var whole = string.Join(",", calls.Select(c => ToolCallJson(c.Id, c.Name, c.Arguments, index: null)));
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(
+                    $$$"""{"id":"chatcmpl-t","created":1795277819,"model":"tiny-coder","choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,"tool_calls":[{{{whole}}}]}}],"usage":{"prompt_tokens":7,"completion_tokens":5}}""");
+                return;
+            }
+
+            context.Response.ContentType = "text/event-stream";
+            for (var i = 0; i < calls.Length; i++)
+            {
+                var (id, name, arguments) = calls[i];
+                var half = arguments.Length / 2;
+                await context.Response.WriteAsync("data: " + ToolDelta(ToolCallJson(id, name, arguments[..half], i)) + "\n\n");
+                await context.Response.WriteAsync("data: " + ToolDelta($$$"""{"index":{{{i}}},"function":{"arguments":{{{System.Text.Json.JsonSerializer.Serialize(arguments[half..])}}}}}""") + "\n\n");
+            }
+
+            await context.Response.WriteAsync(
+                """data: {"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}],"model":"tiny-coder"}""" + "\n\n" +
+                """data: {"choices":[],"model":"tiny-coder","usage":{"prompt_tokens":7,"completion_tokens":5,"total_tokens":12}}""" + "\n\n" +
+                "data: [DONE]\n\n");
+        });
+        return this;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_host is not null)
@@ -97,8 +128,17 @@ internal sealed class ScriptedServer : IAsyncDisposable
         ChatArrived.Dispose();
     }
 
+    private static string ToolCallJson(string id, string name, string arguments, int? index) =>
+        "{" + (index is { } i ? $"\"index\":{i}," : string.Empty)
+        + $$$"""
+            "id":"{{{id}}}","type":"function","function":{"name":"{{{name}}}","arguments":{{{System.Text.Json.JsonSerializer.Serialize(arguments)}}}}}
+            """;
+
+    private static string ToolDelta(string call) =>
+        $$$"""{"choices":[{"index":0,"delta":{"tool_calls":[{{{call}}}]},"finish_reason":null}],"model":"tiny-coder","object":"chat.completion.chunk"}""";
+
     private static string Delta(string content) =>
-        $$"""{"choices":[{"index":0,"delta":{"content":"{{content}}"},"finish_reason":null}],"model":"tiny-coder","object":"chat.completion.chunk"}""";
+        $$"""{"choices":[{"index":0,"delta":{"content":"{{content}}"},"finish_reason":null}],"model":"tiny-coder","id":"chatcmpl-s","created":1795277819,"object":"chat.completion.chunk"}""";
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -113,21 +153,31 @@ internal sealed class ScriptedServer : IAsyncDisposable
                 return;
             case "/props":
                 context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync("""{"default_generation_settings":{"n_ctx":4096},"total_slots":1,"model_path":"/m/tiny.gguf","chat_template":"{{ messages }}"}""");
+                await context.Response.WriteAsync("""{"default_generation_settings":{"n_ctx":4096},"total_slots":1,"model_path":"/m/tiny.gguf","chat_template":"{{ messages }}","modalities":{"vision":false}}""");
                 return;
             case "/v1/chat/completions":
                 Interlocked.Increment(ref _chatRequests);
-                var raw = await new StreamReader(context.Request.Body).ReadToEndAsync();
-                ChatBodies.Enqueue(raw);
-                using (var body = System.Text.Json.JsonDocument.Parse(raw))
+                using (var reader = new StreamReader(context.Request.Body))
                 {
+                    var text = await reader.ReadToEndAsync();
+                    ChatBodies.Enqueue(text);
+                    using var body = System.Text.Json.JsonDocument.Parse(text);
                     ChatModels.Enqueue(body.RootElement.TryGetProperty("model", out var model) ? model.GetString() : null);
+                    context.Items["stream"] = !body.RootElement.TryGetProperty("stream", out var stream) || stream.ValueKind != System.Text.Json.JsonValueKind.False;
                 }
 
                 ChatArrived.Release();
                 if (_script.TryDequeue(out var scripted))
                 {
                     await scripted(context);
+                    return;
+                }
+
+                if (!(bool)context.Items["stream"]!)
+                {
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync(
+                        """{"id":"chatcmpl-w","created":1795277819,"model":"tiny-coder","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"hello world"}}],"usage":{"prompt_tokens":7,"completion_tokens":2,"total_tokens":9}}""");
                     return;
                 }
 

@@ -14,10 +14,18 @@ namespace OpenCode.Routing.Caching;
 internal sealed class ResponseCache(IResponseCacheStore store, ResponseCacheOptions options, TimeProvider time)
 {
     /// <summary>Gets a value indicating whether a cached answer may be served while instances are up: deterministic requests only.</summary>
-    public bool ServesOnline(MessageRequest request) => options.Enabled && request.Temperature == 0;
+    /// <remarks>
+    /// Requests with tools or tool calls are never cached (an answer that asks for calls is a step of a loop, not a reply to replay),
+    /// nor those with images or a response format, which the key does not cover.
+    /// </remarks>
+    public bool ServesOnline(MessageRequest request) => options.Enabled && request.Temperature == 0 && !IsUncacheable(request);
 
     /// <summary>Gets a value indicating whether the answer is stored: deterministic ones, or every one for offline fallback.</summary>
-    public bool Stores(MessageRequest request) => ServesOnline(request) || options.OfflineFallback;
+    public bool Stores(MessageRequest request) => ServesOnline(request) || (options.OfflineFallback && !IsUncacheable(request));
+
+    private static bool IsUncacheable(MessageRequest request) =>
+        request.Tools.Count > 0 || request.ResponseFormat is { Kind: not ResponseFormatKind.Text }
+        || request.Messages.Any(m => m.ToolCalls.Count > 0 || m.ToolCallId is not null || m.ImageUrls.Count > 0);
 
     public string KeyFor(MessageRequest request)
     {
