@@ -75,15 +75,7 @@ public sealed partial class OpenCodeProvider
             ProviderLog.ExtraFilesDropped(logger, request.ExtraFiles.Count, detection.Family.Id);
         }
 
-        var completion = new MessageRequest
-        {
-            Prompt = fim.Format(request.Prefix, request.Suffix, request.ExtraFiles),
-            MaxTokens = request.MaxTokens,
-            Temperature = request.Temperature,
-            TopP = request.TopP,
-            Seed = request.Seed,
-            Stop = [.. fim.StopTokens, .. request.Stop],
-        };
+        var completion = fim.ToCompletionRequest(request);
         return new WireRequest(WireRequestKind.Completion, model, completion, completion.Prompt);
     }
 
