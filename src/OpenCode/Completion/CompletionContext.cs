@@ -4,6 +4,7 @@ namespace OpenCode.Completion;
 internal sealed class CompletionContext
 {
     private const int SuffixLinesKept = 8;
+    private int? _missingClosers;
 
     private CompletionContext(string documentPath, LanguageInfo language, string prefix, string suffix, CompletionLineMode mode, IReadOnlyList<string> stopTokens)
     {
@@ -50,7 +51,10 @@ internal sealed class CompletionContext
     /// <summary>Gets the least indentation (in columns) a completion line after the first may have and stay in the cursor's block.</summary>
     public int BlockIndent { get; }
 
-    /// <summary>Gets the document's indentation unit: a tab, or its number of spaces.</summary>
+    /// <summary>Gets how many brackets opened before the cursor the text after it leaves open: a completion may close that many.</summary>
+    public int MissingClosers => _missingClosers ??= BracketScanner.MissingClosers(Prefix, Suffix);
+
+    /// <summary>Gets the document's indentation unit: a tab, or its number of spaces; empty when no line is indented.</summary>
     public string IndentUnit { get; }
 
     /// <summary>Gets the line mode after <see cref="CompletionLineMode.Auto"/> is decided.</summary>
@@ -102,13 +106,14 @@ internal sealed class CompletionContext
         return string.Empty;
     }
 
+    /// <summary>A tab when most indented lines start with one, else the smallest space indentation; empty when no line is indented.</summary>
     private static string DetectIndentUnit(string prefix)
     {
-        int tabs = 0, smallest = int.MaxValue;
+        int tabs = 0, spaces = 0, smallest = int.MaxValue;
         foreach (var line in prefix.AsSpan().EnumerateLines())
         {
             var indent = TextLines.Indentation(line);
-            if (indent.IsEmpty || TextLines.IsBlank(line))
+            if (indent.IsEmpty)
             {
                 continue;
             }
@@ -119,10 +124,11 @@ internal sealed class CompletionContext
             }
             else
             {
+                spaces++;
                 smallest = Math.Min(smallest, indent.Length);
             }
         }
 
-        return tabs > 0 && smallest == int.MaxValue ? "\t" : new string(' ', smallest is int.MaxValue or > 8 ? 4 : smallest);
+        return tabs > spaces ? "\t" : spaces == 0 ? string.Empty : new string(' ', Math.Min(smallest, 8));
     }
 }

@@ -41,6 +41,13 @@ internal static class TextLines
         return lines;
     }
 
+    /// <summary>Two lines are the same line when they are equal with their indentation (trailing whitespace aside) and not blank.</summary>
+    public static bool SameLine(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var x = a.TrimEnd();
+        return !x.IsEmpty && !IsBlank(x) && x.SequenceEqual(b.TrimEnd());
+    }
+
     /// <summary>Two lines are the same code when they are equal without surrounding whitespace and not blank.</summary>
     public static bool SameCode(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {

@@ -13,11 +13,19 @@ internal sealed class DropLineAboveDuplicateFilter : ICompletionFilter
         }
 
         var skip = 0;
-        while (skip < lines.Count && TextLines.SameCode(lines[skip], context.LineAbove))
+        while (skip < lines.Count && TextLines.SameLine(skip == 0 ? context.LinePrefix + lines[0] : lines[skip], context.LineAbove))
         {
             skip++;
         }
 
-        return skip == 0 ? lines : [.. lines.Skip(skip)];
+        if (skip == 0 || skip == lines.Count)
+        {
+            return skip == 0 ? lines : [];
+        }
+
+        // The new first line follows the cursor, which already stands after the line's indentation.
+        var rest = lines.Skip(skip).ToArray();
+        rest[0] = rest[0].StartsWith(context.LinePrefix, StringComparison.Ordinal) ? rest[0][context.LinePrefix.Length..] : rest[0].TrimStart();
+        return rest;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class DropSuffixDuplicateFilter : ICompletionFilter
             var matches = true;
             for (var i = 0; i < count && matches; i++)
             {
-                matches = TextLines.SameCode(lines[lines.Count - count + i], suffix[i]);
+                matches = TextLines.SameLine(lines[lines.Count - count + i], suffix[i]);
             }
 
             if (matches)

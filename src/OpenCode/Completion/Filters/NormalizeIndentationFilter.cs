@@ -26,10 +26,13 @@ internal sealed class NormalizeIndentationFilter : ICompletionFilter
         return result;
     }
 
-    /// <summary>The model's own unit: a tab, or the smallest space indentation of its lines after the first.</summary>
+    /// <summary>
+    /// The model's own unit: a tab, or the greatest common divisor of the space indentations of its lines after the first, taken as 4
+    /// or 2 when it is a multiple of those (one line indented 8 is two levels of 4 more often than one of 8).
+    /// </summary>
     private static string ModelIndentUnit(string[] lines)
     {
-        var smallest = int.MaxValue;
+        var unit = 0;
         for (var i = 1; i < lines.Length; i++)
         {
             var indent = TextLines.Indentation(lines[i]);
@@ -40,16 +43,19 @@ internal sealed class NormalizeIndentationFilter : ICompletionFilter
 
             if (!indent.IsEmpty && !TextLines.IsBlank(lines[i]))
             {
-                smallest = Math.Min(smallest, indent.Length);
+                unit = Gcd(unit, indent.Length);
             }
         }
 
-        return smallest == int.MaxValue ? string.Empty : new string(' ', smallest);
+        unit = unit % 4 == 0 ? Math.Min(unit, 4) : unit % 2 == 0 ? 2 : unit;
+        return new string(' ', unit);
     }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
     private static string Reindent(string line, string from, string to)
     {
-        if (from.Length == 0 || from == to || (from != "\t" && to != "\t"))
+        if (from.Length == 0 || to.Length == 0 || from == to || (from != "\t" && to != "\t"))
         {
             // Spaces to spaces of another width would change nesting the model chose relative to the prefix; leave them.
             return line;

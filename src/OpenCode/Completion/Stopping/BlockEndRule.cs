@@ -1,12 +1,12 @@
 namespace OpenCode.Completion;
 
 /// <summary>
-/// Stops where the completion leaves the cursor's block, in multi-line mode: a bracket closes one opened before the cursor, or (in
-/// indentation languages) a line is indented less than the block.
+/// Stops where the completion leaves the cursor's block, in multi-line mode: a bracket closes one opened before the cursor that the
+/// text after the cursor already closes, or (in indentation languages) a line is indented less than the block.
 /// </summary>
 internal sealed class BlockEndRule : ILineStopRule
 {
-    private int _depth;
+    private BracketScanner _scanner;
 
     public string Name => "block-end";
 
@@ -17,37 +17,12 @@ internal sealed class BlockEndRule : ILineStopRule
             return 0;
         }
 
-        char quote = '\0';
-        for (var i = 0; i < line.Text.Length; i++)
+        if (_scanner.FeedLine(line.Text, -context.MissingClosers) is not { } closer)
         {
-            var c = line.Text[i];
-            if (quote != '\0')
-            {
-                quote = c == '\\' ? Skip(ref i, quote) : c == quote ? '\0' : quote;
-                continue;
-            }
-
-            if (c is '"' or '\'' or '`')
-            {
-                quote = c;
-            }
-            else if (c is '(' or '[' or '{')
-            {
-                _depth++;
-            }
-            else if (c is ')' or ']' or '}' && --_depth < 0)
-            {
-                // A line that only closes the block is dropped whole; code before the closer on the same line is kept.
-                return TextLines.IsBlank(line.Text.AsSpan(0, i)) ? 0 : i;
-            }
+            return null;
         }
 
-        return null;
-    }
-
-    private static char Skip(ref int index, char quote)
-    {
-        index++;
-        return quote;
+        // A line that only closes the block is dropped whole; code before the closer on the same line is kept.
+        return TextLines.IsBlank(line.Text.AsSpan(0, closer)) ? 0 : closer;
     }
 }

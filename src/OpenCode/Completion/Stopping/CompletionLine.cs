@@ -8,6 +8,8 @@ namespace OpenCode.Completion;
 internal readonly record struct CompletionLine(string Text, int Index, string? Previous, bool Complete)
 {
     /// <summary>Gets the indentation width of the line as it will stand in the document (line 0 continues the cursor's line).</summary>
-    public int IndentIn(CompletionContext context) =>
-        Index == 0 ? TextLines.IndentWidth(context.LinePrefix + Text) : TextLines.IndentWidth(Text);
+    public int IndentIn(CompletionContext context) => TextLines.IndentWidth(InDocument(context));
+
+    /// <summary>The line as it will stand in the document: line 0 after the cursor's line prefix.</summary>
+    public string InDocument(CompletionContext context) => Index == 0 ? context.LinePrefix + Text : Text;
 }

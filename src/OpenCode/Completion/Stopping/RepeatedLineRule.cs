@@ -6,5 +6,5 @@ internal sealed class RepeatedLineRule : ILineStopRule
     public string Name => "repeated-line";
 
     public int? Check(CompletionContext context, CompletionLine line) =>
-        line.Previous is { } previous && TextLines.SameCode(line.Text, previous) ? 0 : null;
+        line.Previous is { } previous && TextLines.SameLine(line.Text, previous) ? 0 : null;
 }

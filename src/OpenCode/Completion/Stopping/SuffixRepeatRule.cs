@@ -13,6 +13,6 @@ internal sealed class SuffixRepeatRule : ILineStopRule
         }
 
         var next = TextLines.IsBlank(context.LineSuffix) ? context.SuffixLines.FirstOrDefault() : context.LineSuffix;
-        return next is not null && TextLines.SameCode(line.Text, next) ? 0 : null;
+        return next is not null && TextLines.SameLine(line.InDocument(context), next) ? 0 : null;
     }
 }
