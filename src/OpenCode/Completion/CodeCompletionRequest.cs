@@ -1,7 +1,7 @@
 namespace OpenCode.Completion;
 
 /// <summary>A request for a completion at the cursor of a document.</summary>
-public sealed class CodeCompletionRequest
+public sealed record CodeCompletionRequest
 {
     /// <summary>Gets the document's path: names it to the model, keys the cache and the per-document cancellation, and gives the language when <see cref="Language"/> is not set.</summary>
     public required string DocumentPath { get; init; }
