@@ -13,6 +13,12 @@ internal sealed class GenerationRunner(ICompletionBackend backend, CompletionCac
         {
             await foreach (var chunk in backend.InfillAsync(request, generation.Token).ConfigureAwait(false))
             {
+                if (chunk.IsDone)
+                {
+                    usage = chunk.Metadata.Usage;
+                    finish = chunk.FinishReason;
+                }
+
                 if (stopper.Append(chunk.Content))
                 {
                     // Leaving the loop disposes the stream: the server stops generating what nobody will see.
@@ -20,11 +26,6 @@ internal sealed class GenerationRunner(ICompletionBackend backend, CompletionCac
                 }
 
                 generation.Publish(stopper.Accepted);
-                if (chunk.IsDone)
-                {
-                    usage = chunk.Metadata.Usage;
-                    finish = chunk.FinishReason;
-                }
             }
 
             var text = CompletionFilters.Apply(context, stopper.Finish());

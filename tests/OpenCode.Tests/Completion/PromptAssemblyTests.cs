@@ -37,7 +37,7 @@ public sealed class PromptAssemblyTests
     }
 
     [Fact]
-    public async Task CompleteAsync_SecondKeystroke_CountsOnlyTheEditedLineWithoutAnotherTokenize()
+    public async Task CompleteAsync_SecondKeystroke_TokenizesOnlyTheEditedLine()
     {
         var (backend, service, text, cursor) = AtLine50(new CodeCompletionOptions { PrefixTokens = 200, SuffixTokens = 50 });
         await service.CompleteAsync(CodeCompletionServiceTests.Request(text, cursor), Ct);
@@ -46,7 +46,8 @@ public sealed class PromptAssemblyTests
         await service.CompleteAsync(CodeCompletionServiceTests.Request(text.Insert(cursor, "q"), cursor + 1), Ct);
 
         tokenizeCalls.ShouldBe(1);
-        backend.Tokenized.Count.ShouldBe(1);
+        backend.Tokenized.Count.ShouldBe(2);
+        backend.Tokenized[1].ShouldBe("q");
     }
 
     [Fact]

@@ -6,9 +6,8 @@ namespace OpenCode.Completion;
 
 /// <summary>
 /// Counts lines in the model's tokens with the server's tokenizer (llama.cpp <c>/tokenize</c>), caching each line's count, so a
-/// document costs one tokenize request when first seen and only its edited lines after. Where the server has no tokenizer, or a batch
-/// of new lines is under <see cref="SmallBatchCharacters"/> (the line being typed), <see cref="TokenEstimator"/>'s length heuristic
-/// counts instead of a round trip.
+/// document costs one tokenize request of its window when first seen, and one of its edited lines (the line being typed) after.
+/// Where the server has no tokenizer, or tokenizing fails, <see cref="TokenEstimator"/>'s length heuristic counts instead.
 /// </summary>
 /// <remarks>
 /// A line is counted with its line break. Counting lines apart can only over-count a whole text (a token never spans the joint of
@@ -16,9 +15,6 @@ namespace OpenCode.Completion;
 /// </remarks>
 internal sealed class TokenCounter(Func<string, CancellationToken, Task<IReadOnlyList<string>?>> tokenize, ILogger logger)
 {
-    /// <summary>New text shorter than this is estimated rather than sent to the tokenizer.</summary>
-    public const int SmallBatchCharacters = 160;
-
     private const int MaxCachedLines = 50_000;
     private readonly Dictionary<string, int> _cache = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -44,9 +40,7 @@ internal sealed class TokenCounter(Func<string, CancellationToken, Task<IReadOnl
             }
         }
 
-        var missingCharacters = missing.Sum(i => texts[i].Length);
-        var exact = missing.Count == 0 || (!_noTokenizer && missingCharacters >= SmallBatchCharacters
-            && await TokenizeMissingAsync(texts, missing, counts, cancellationToken).ConfigureAwait(false));
+        var exact = missing.Count == 0 || (!_noTokenizer && await TokenizeMissingAsync(texts, missing, counts, cancellationToken).ConfigureAwait(false));
         if (!exact)
         {
             foreach (var i in missing)
