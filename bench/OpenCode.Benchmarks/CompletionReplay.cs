@@ -23,6 +23,7 @@ internal static class CompletionReplay
         var charsPerFile = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
         var keystrokeMs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
         var pauseMs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 250;
+        var rawSamples = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 40;
         if (!File.Exists(Path.Combine(StdlibDirectory, "LICENSE.txt")))
         {
             Console.Error.WriteLine($"No Python standard library with its licence (PSF) at {StdlibDirectory}.");
@@ -46,12 +47,25 @@ internal static class CompletionReplay
             var typed = source.Substring(start, Math.Min(charsPerFile, source.Length - start));
             var context = Files.Where(f => f != name).Take(2).Select(f => new CodeSnippet(f, File.ReadAllText(Path.Combine(StdlibDirectory, f))[..2000])).ToList();
             keystrokes += await TypeAsync(service, name, source.Remove(start, typed.Length), start, typed, context, keystrokeMs, pauseMs, asks);
+            Console.Error.WriteLine($"typed {name}: {keystrokes} keystrokes, {asks.Count} asks");
         }
 
         await Task.WhenAll(asks.Select(a => a.Task));
-        var raw = await RawInfillAsync(provider, asks);
+        // The raw client waits for each answer; on a busy machine every pause would take too long, so an even sample of them.
+        var step = Math.Max(1, asks.Count / Math.Max(1, rawSamples));
+        List<ReplayAsk> sampled = [.. asks.Where((_, i) => i % step == 0).Take(rawSamples)];
+        var raw = await RawInfillAsync(provider, sampled);
+        Console.Error.WriteLine($"raw /infill: {raw.Count} requests");
+        // The same pauses through a fresh service, one at a time: its cost per request next to the raw call, in the same conditions.
+        var sequential = CodeCompletionService.Create(provider, options);
+        var alone = new List<ReplayAsk>();
+        foreach (var ask in sampled)
+        {
+            alone.Add(ReplayAsk.Start(sequential, ask.Request));
+            await alone[^1].Task;
+        }
         var failures = await ReplayChecks.RunAsync(provider, options, asks);
-        ReplayReport.Print(keystrokes, service.Statistics, asks, raw, failures);
+        ReplayReport.Print(keystrokes, service.Statistics, asks, alone, raw, failures);
         return failures.Count == 0 ? 0 : 1;
     }
 

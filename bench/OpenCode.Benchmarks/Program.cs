@@ -63,7 +63,7 @@ Console.Error.WriteLine("""
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- limiter [callers] [seconds]   (limiter overhead per request)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- pipeline [streams] [rounds] [chunks]   (concurrent streams, flat memory)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- routing [requests]   (router overhead per request, in memory)
-      dotnet run -c Release --project bench/OpenCode.Benchmarks -- completion-replay [chars-per-file] [keystroke-ms] [pause-ms]   (code completion, real llama-server)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- completion-replay [chars-per-file] [keystroke-ms] [pause-ms] [raw-samples]   (code completion, real llama-server)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
     """);
 return 2;

@@ -99,44 +99,55 @@ public sealed class CodeCompletionService
             yield break;
         }
 
-        var (generation, typed) = await JoinOrStartAsync(context, request, target, ticket, cancellationToken).ConfigureAwait(false);
-        if (generation is null)
+        // A joined generation that goes another way than the user typed is left for a generation of this request's own.
+        for (var join = true; ; join = false)
         {
-            yield return CompletionResults.Superseded(request);
-            yield break;
-        }
-
-        var watch = new CompletionWatch(generation, typed, _time, request.TimeLimit ?? _options.TimeLimit);
-        try
-        {
-            var shown = string.Empty;
-            while (await watch.NextAsync(cancellationToken).ConfigureAwait(false) is { } accepted)
+            var (generation, typed) = await JoinOrStartAsync(context, request, target, ticket, join, cancellationToken).ConfigureAwait(false);
+            if (generation is null)
             {
-                if (!_sessions.IsLatest(request.DocumentPath, ticket))
-                {
-                    break;
-                }
-
-                var text = CompletionFilters.Apply(context, accepted);
-                if (text.Length > 0 && text != shown)
-                {
-                    shown = text;
-                    yield return CompletionResults.Snapshot(context, request, text, typed is null ? CodeCompletionSource.Server : CodeCompletionSource.InFlight, generation.Prompt.Info);
-                }
+                yield return CompletionResults.Superseded(request);
+                yield break;
             }
 
-            yield return await FinishAsync(context, request, ticket, watch, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            watch.Dispose();
+            var watch = new CompletionWatch(generation, typed, _time, request.TimeLimit ?? _options.TimeLimit);
+            CodeCompletion? final = null;
+            try
+            {
+                var shown = string.Empty;
+                while (await watch.NextAsync(cancellationToken).ConfigureAwait(false) is { } accepted)
+                {
+                    if (!_sessions.IsLatest(request.DocumentPath, ticket))
+                    {
+                        break;
+                    }
+
+                    var text = CompletionFilters.Apply(context, accepted);
+                    if (text.Length > 0 && text != shown)
+                    {
+                        shown = text;
+                        yield return CompletionResults.Snapshot(context, request, text, typed is null ? CodeCompletionSource.Server : CodeCompletionSource.InFlight, generation.Prompt.Info);
+                    }
+                }
+
+                final = watch.Diverged ? null : await FinishAsync(context, request, ticket, watch, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                watch.Dispose();
+            }
+
+            if (final is not null)
+            {
+                yield return final;
+                yield break;
+            }
         }
     }
 
     private async Task<(InFlightGeneration? Generation, string? Typed)> JoinOrStartAsync(
-        CompletionContext context, CodeCompletionRequest request, CompletionTarget target, long ticket, CancellationToken cancellationToken)
+        CompletionContext context, CodeCompletionRequest request, CompletionTarget target, long ticket, bool join, CancellationToken cancellationToken)
     {
-        var current = _sessions.Current(request.DocumentPath);
+        var current = join ? _sessions.Current(request.DocumentPath) : null;
         if (current?.TypedBy(context) is { } typed)
         {
             current.Attach();
@@ -164,7 +175,8 @@ public sealed class CodeCompletionService
         return (generation, null);
     }
 
-    private async Task<CodeCompletion> FinishAsync(
+    /// <summary>The final completion; <see langword="null"/> when a joined generation ended another way than the request typed.</summary>
+    private async Task<CodeCompletion?> FinishAsync(
         CompletionContext context, CodeCompletionRequest request, long ticket, CompletionWatch watch, CancellationToken cancellationToken)
     {
         var source = watch.Typed is null ? CodeCompletionSource.Server : CodeCompletionSource.InFlight;
@@ -193,7 +205,12 @@ public sealed class CodeCompletionService
             return CompletionResults.Superseded(request);
         }
 
-        // A request that typed into the generation gets what is left past its typing; when its typing went another way, nothing.
+        // A request that typed into the generation gets what is left past its typing.
+        if (watch.Typed is { } typed && !outcome.Text.StartsWith(typed, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var text = watch.Typed is null ? outcome.Text : CompletionFilters.Apply(context, watch.Remainder(outcome.Text));
         return CompletionResults.Final(context, request, text, source, outcome, prompt);
     }

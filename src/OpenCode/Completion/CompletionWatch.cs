@@ -24,6 +24,9 @@ internal sealed class CompletionWatch : IDisposable
     /// <summary>Gets a value indicating whether the time limit passed before the generation ended.</summary>
     public bool TimedOut { get; private set; }
 
+    /// <summary>Gets a value indicating whether the generation went another way than what the request typed: it is of no use to it.</summary>
+    public bool Diverged { get; private set; }
+
     /// <summary>Waits for more text; <see langword="null"/> once the generation has ended or the time limit passed.</summary>
     public async Task<string?> NextAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +53,14 @@ internal sealed class CompletionWatch : IDisposable
             return null;
         }
 
-        return Generation.Outcome.IsCompleted ? null : Remainder(Generation.Accepted);
+        if (Generation.Outcome.IsCompleted)
+        {
+            return null;
+        }
+
+        var accepted = Generation.Accepted;
+        Diverged = Typed is not null && !accepted.StartsWith(Typed, StringComparison.Ordinal) && !Typed.StartsWith(accepted, StringComparison.Ordinal);
+        return Diverged ? null : Remainder(accepted);
     }
 
     /// <summary>The part of a text past what the request typed; empty when the text has not reached it or went another way.</summary>

@@ -93,6 +93,25 @@ public sealed class CodeCompletionServiceTests
     }
 
     [Fact]
+    public async Task CompleteAsync_JoinedGenerationGoesAnotherWay_AsksForItsOwn()
+    {
+        var backend = new FakeCompletionBackend { Script = r => r.Prefix.EndsWith('9') ? ["9 * r"] : ["", "3.14"], Hold = true };
+        var service = Create(backend);
+        var first = service.CompleteAsync(Request(Document, CursorAfterReturn), Ct);
+        await backend.FirstChunkSent.Task.WaitAsync(Ct);
+
+        var second = service.CompleteAsync(Request(Document.Insert(CursorAfterReturn, "9"), CursorAfterReturn + 1), Ct);
+        backend.Release();
+
+        var own = await second;
+        own.Text.ShouldBe("9 * r");
+        own.Source.ShouldBe(CodeCompletionSource.Server);
+        backend.Requests.Count.ShouldBe(2);
+        service.Statistics.InFlightJoins.ShouldBe(1);
+        (await first).Stop.ShouldBe(CompletionStop.Superseded);
+    }
+
+    [Fact]
     public async Task CompleteAsync_NewRequestElsewhereInDocument_CancelsTheOlderGeneration()
     {
         var backend = new FakeCompletionBackend { Script = _ => ["3.14", " * r * r"], Hold = true };
