@@ -104,10 +104,18 @@ internal static class CompletionReplay
             var watch = Stopwatch.StartNew();
             double? first = null;
             TokenUsage? usage = null;
-            await foreach (var chunk in provider.Client.StreamInfillAsync(request, null))
+            try
             {
-                first ??= chunk.Content.Length > 0 ? watch.Elapsed.TotalMilliseconds : null;
-                usage = chunk.Metadata.Usage ?? usage;
+                await foreach (var chunk in provider.Client.StreamInfillAsync(request, null))
+                {
+                    first ??= chunk.Content.Length > 0 ? watch.Elapsed.TotalMilliseconds : null;
+                    usage = chunk.Metadata.Usage ?? usage;
+                }
+            }
+            catch (OpenCodeException exception)
+            {
+                // A busy machine can time a request out; it is reported, and the replay goes on.
+                Console.Error.WriteLine($"raw /infill failed: {exception.Code}");
             }
 
             results.Add((first ?? watch.Elapsed.TotalMilliseconds, usage));
