@@ -68,6 +68,11 @@ if (args.Length > 0 && args[0] == "direct")
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
 }
 
+if (args.Length > 0 && args[0] == "completion-replay")
+{
+    return await CompletionReplay.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(StreamingBenchmarks).Assembly).Run(args[1..]);
@@ -88,6 +93,7 @@ Console.Error.WriteLine("""
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- routing [requests]   (router overhead per request, in memory)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- soak [streams] [concurrency] [chunks]   (faults mixed in: typed, flat, no leaks)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- direct [tokens] [runs]   (direct mode in process vs llama-server)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- completion-replay [chars-per-file] [keystroke-ms] [pause-ms] [raw-samples]   (code completion, real llama-server)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
     """);
 return 2;

@@ -92,6 +92,35 @@ internal static class RequestBodyWriter
         }
 
         json.WriteEndArray();
+        WriteInfillServerSettings(json, infill);
+    }
+
+    private static void WriteInfillServerSettings(Utf8JsonWriter json, InfillRequest infill)
+    {
+        if (infill.SlotId is { } slot)
+        {
+            json.WriteNumber("id_slot", slot);
+        }
+
+        if (infill.CachePrompt is { } cachePrompt)
+        {
+            json.WriteBoolean("cache_prompt", cachePrompt);
+        }
+
+        if (infill.CacheReuseChunk is { } reuse)
+        {
+            json.WriteNumber("n_cache_reuse", reuse);
+        }
+
+        if (infill.MinIndent is { } indent)
+        {
+            json.WriteNumber("n_indent", indent);
+        }
+
+        if (infill.GenerationTimeLimit is { } limit)
+        {
+            json.WriteNumber("t_max_predict_ms", Math.Max(1, (long)limit.TotalMilliseconds));
+        }
     }
 
     private static void WriteSampling(Utf8JsonWriter json, MessageRequest request, float? defaultTemperature)

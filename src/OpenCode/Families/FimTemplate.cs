@@ -75,4 +75,19 @@ public sealed class FimTemplate
             ? $"{PrefixToken} {prefix} {SuffixToken}{suffix} {MiddleToken}"
             : PrefixToken + prefix + SuffixToken + suffix + MiddleToken;
     }
+
+    /// <summary>The plain completion request that asks for the middle: this format's prompt, the request's sampling, this format's stop tokens and the request's.</summary>
+    internal MessageRequest ToCompletionRequest(InfillRequest request)
+    {
+        var prompt = Format(request.Prefix, request.Suffix, request.ExtraFiles);
+        return new MessageRequest
+        {
+            Prompt = prompt,
+            MaxTokens = request.MaxTokens,
+            Temperature = request.Temperature,
+            TopP = request.TopP,
+            Seed = request.Seed,
+            Stop = [.. StopTokens, .. request.Stop],
+        };
+    }
 }

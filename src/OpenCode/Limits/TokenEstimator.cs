@@ -44,6 +44,9 @@ internal static class TokenEstimator
         }
 
         var completion = wire.Infill?.MaxTokens ?? wire.Request.MaxTokens ?? DefaultCompletionReservation;
-        return ((characters + CharactersPerToken - 1) / CharactersPerToken) + overhead + completion;
+        return EstimateCharacters(characters) + overhead + completion;
     }
+
+    /// <summary>The tokens a text of <paramref name="characters"/> characters is assumed to take when no tokenizer can count it (rounded up).</summary>
+    public static long EstimateCharacters(long characters) => (characters + CharactersPerToken - 1) / CharactersPerToken;
 }

@@ -169,6 +169,10 @@ public sealed class OpenCodeProvider : IAIProvider
         return await connection.Tokens.CountAsync(text, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Splits a text into the model's tokens with the backend's tokenizer; <see langword="null"/> when it has none.</summary>
+    internal async Task<IReadOnlyList<string>?> TokenizeAsync(string text, CancellationToken cancellationToken) =>
+        await (await ConnectAsync(cancellationToken).ConfigureAwait(false)).Backend.TokenizeAsync(text, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Asks the pipeline for an object it holds: the <see cref="OpenCodeModelManager"/> or <see cref="OpenCodeRateLimiter"/> of the endpoint, a stage of yours.</summary>
     /// <param name="serviceType">The type asked for.</param>
     /// <returns>The object, or <see langword="null"/> (also before the provider is connected, for what connecting creates).</returns>

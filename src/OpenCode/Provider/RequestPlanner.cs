@@ -70,7 +70,7 @@ internal sealed class RequestPlanner(EndpointSettings settings, BackendDescripti
             ProviderLog.ExtraFilesDropped(logger, request.ExtraFiles.Count, detection.Family.Id);
         }
 
-        var completion = CompletionOf(request, fim.Format(request.Prefix, request.Suffix, request.ExtraFiles)) with { Stop = [.. fim.StopTokens, .. request.Stop] };
+        var completion = fim.ToCompletionRequest(request);
         return new GenerationRequest(GenerationKind.Completion, model, completion, completion.Prompt);
     }
 

@@ -92,4 +92,88 @@ public sealed class InfillCommandTests
         models[1].GetProperty("family").GetString().ShouldBe("deepseek-coder");
         models[1].GetProperty("supportsFillInTheMiddle").GetBoolean().ShouldBeTrue();
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Infill_FileAndCursor_CompletesThroughTheServiceWithContextAndSlotAffinity()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(new FakeServerOptions { SpecialTokens = StarCoderTokens });
+        var folder = Directory.CreateTempSubdirectory("opencode-infill-").FullName;
+        var document = Path.Combine(folder, "text.py");
+        var helper = Path.Combine(folder, "helpers.py");
+        await File.WriteAllTextAsync(document, "def reverse(s):\n    \n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(helper, "def helper(): pass\n", TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await CliRun.RunAsync("infill", "--file", document, "--cursor", "2:5", "--context", helper, "--endpoint", server.Url);
+
+            result.ExitCode.ShouldBe(0, result.ToString());
+            result.Stdout.ShouldBe("return s[::-1]" + Environment.NewLine);
+            var body = server.LastBody("/infill");
+            body.GetProperty("input_prefix").GetString().ShouldBe("def reverse(s):\n    ");
+            body.GetProperty("input_suffix").GetString().ShouldBe("\n");
+            body.GetProperty("input_extra")[0].GetProperty("filename").GetString().ShouldBe(helper);
+            body.GetProperty("cache_prompt").GetBoolean().ShouldBeTrue();
+            body.TryGetProperty("id_slot", out _).ShouldBeTrue();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Infill_FileAndCursorJson_PrintsTextRangeAndPromptTokens()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(new FakeServerOptions { SpecialTokens = StarCoderTokens });
+        var document = Path.Combine(Path.GetTempPath(), $"opencode-infill-{Guid.NewGuid():N}.py");
+        await File.WriteAllTextAsync(document, "def reverse(s):\n    \n", TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await CliRun.RunAsync("infill", "--file", document, "--cursor", "2:5", "--endpoint", server.Url, "--json");
+
+            result.ExitCode.ShouldBe(0, result.ToString());
+            using var json = JsonDocument.Parse(result.Stdout);
+            json.RootElement.GetProperty("text").GetString().ShouldBe("return s[::-1]");
+            json.RootElement.GetProperty("range").GetProperty("startLine").GetInt32().ShouldBe(1);
+            json.RootElement.GetProperty("range").GetProperty("startCharacter").GetInt32().ShouldBe(4);
+            json.RootElement.GetProperty("source").GetString().ShouldBe("Server");
+            json.RootElement.GetProperty("prompt").GetProperty("prefixTokens").GetInt32().ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            File.Delete(document);
+        }
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("2", "--cursor")]
+    [InlineData("0:1", "--cursor")]
+    [InlineData("9:1", "only 3 lines")]
+    public async Task Infill_BadCursor_ExitsTwoNamingTheProblemWithoutGenerating(string cursor, string expected)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(new FakeServerOptions { SpecialTokens = StarCoderTokens });
+        var document = Path.Combine(Path.GetTempPath(), $"opencode-infill-{Guid.NewGuid():N}.py");
+        await File.WriteAllTextAsync(document, "a = 1\nb = 2\n", TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await CliRun.RunAsync("infill", "--file", document, "--cursor", cursor, "--endpoint", server.Url);
+
+            result.ExitCode.ShouldBe(2, result.ToString());
+            result.Stderr.ShouldContain(expected);
+            server.Requests.ShouldNotContain(r => r.Path == "/infill");
+        }
+        finally
+        {
+            File.Delete(document);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Infill_CursorWithPrefix_ExitsTwo()
+    {
+        var result = await CliRun.RunAsync("infill", "--file", "x.py", "--cursor", "1:1", "--prefix", "a", "--endpoint", "http://127.0.0.1:9");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("--prefix");
+    }
 }
