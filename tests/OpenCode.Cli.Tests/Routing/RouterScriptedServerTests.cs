@@ -1,7 +1,7 @@
 using OpenCode.Cli.Tests.Fakes;
 using OpenCode.Configuration;
 using OpenCode.Routing;
-using OpenCode.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace OpenCode.Cli.Tests.Routing;
 
@@ -58,7 +58,7 @@ public sealed class RouterScriptedServerTests
     [Fact(Timeout = 30_000)]
     public async Task SendMessage_InstanceFlapping_EveryRequestAnsweredAndInstanceGoesOutAndBackIn()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var flapScript = new FakeServerScript();
         await using var flapper = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Script = flapScript });
         await using var steady = await FakeOpenAiServer.StartAsync();

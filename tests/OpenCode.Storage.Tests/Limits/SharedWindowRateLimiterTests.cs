@@ -1,12 +1,12 @@
 using System.Threading.RateLimiting;
 using OpenCode.Limits;
-using OpenCode.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace OpenCode.Storage.Tests.Limits;
 
 public sealed class SharedWindowRateLimiterTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly IRateLimitStore _store = OpenCodeStores.CreateInMemory(shareRateLimits: true).RateLimits!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

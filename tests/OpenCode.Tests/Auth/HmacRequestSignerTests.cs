@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Configuration;
 using OpenCode.Tests.Client;
 using OpenCode.Tests.Fakes;
@@ -15,7 +16,7 @@ public sealed class HmacRequestSignerTests
     [Fact]
     public async Task Request_WithBody_SignedOverMethodPathTimestampAndBodyHashAsDocumented()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         HttpRequestMessage? seen = null;
         string? sentBody = null;
         var handler = new ScriptedHandler((request, body, _) =>
@@ -49,7 +50,7 @@ public sealed class HmacRequestSignerTests
             return Task.FromResult(ScriptedHandler.Json("""{"data":[{"id":"a"}]}"""));
         });
         var auth = new AuthOptions { Hmac = { Secret = Secret } };
-        using var client = await AuthHarness.CreateClientAsync(ClientHarness.Endpoint, auth, new ManualTimeProvider(), new HttpClient(handler));
+        using var client = await AuthHarness.CreateClientAsync(ClientHarness.Endpoint, auth, new FakeTimeProvider(), new HttpClient(handler));
 
         await client.ListModelsAsync(Ct);
 

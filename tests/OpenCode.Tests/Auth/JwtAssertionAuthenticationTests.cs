@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenCode.Configuration;
@@ -21,7 +22,7 @@ public sealed class JwtAssertionAuthenticationTests
     public async Task Request_EachAlgorithm_SendsTokenThatVerifiesWithThePublicKey(string algorithm)
     {
         var (privatePem, publicKey) = KeyPair(algorithm);
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var (handler, tokens) = Capturing();
         using var client = await CreateAsync(handler, clock, Jwt(privatePem, algorithm));
 
@@ -47,7 +48,7 @@ public sealed class JwtAssertionAuthenticationTests
     public async Task Token_NearExpiry_ResignedOnlyWithinTheLastMinute()
     {
         var (privatePem, _) = KeyPair("ES256");
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var (handler, tokens) = Capturing();
         using var client = await CreateAsync(handler, clock, Jwt(privatePem, "ES256"));
 
@@ -71,7 +72,7 @@ public sealed class JwtAssertionAuthenticationTests
         var (privatePem, _) = KeyPair(keyAlgorithm);
         var (handler, _) = Capturing();
 
-        var error = await Should.ThrowAsync<OpenCodeConfigurationException>(() => CreateAsync(handler, new ManualTimeProvider(), Jwt(privatePem, configured)));
+        var error = await Should.ThrowAsync<OpenCodeConfigurationException>(() => CreateAsync(handler, new FakeTimeProvider(), Jwt(privatePem, configured)));
 
         error.Message.ShouldContain("auth.jwt.privateKey");
         error.Message.ShouldContain(expected);
@@ -95,7 +96,7 @@ public sealed class JwtAssertionAuthenticationTests
             var (handler, tokens) = Capturing();
             var auth = new AuthOptions { Jwt = { PrivateKeyFile = path, Subject = "svc" } };
             using var client = await AuthHarness.CreateClientAsync(
-                ClientHarness.Endpoint, auth, new ManualTimeProvider(), new HttpClient(handler), logger: logs.CreateLogger("OpenCode.Auth"));
+                ClientHarness.Endpoint, auth, new FakeTimeProvider(), new HttpClient(handler), logger: logs.CreateLogger("OpenCode.Auth"));
 
             await client.ListModelsAsync(Ct);
 
@@ -116,11 +117,11 @@ public sealed class JwtAssertionAuthenticationTests
         var auth = new AuthOptions { Jwt = { PrivateKeyEnvironmentVariable = variable, Algorithm = "ES384" } };
         var (handler, tokens) = Capturing();
 
-        var unset = await Should.ThrowAsync<OpenCodeConfigurationException>(() => CreateAsync(handler, new ManualTimeProvider(), auth));
+        var unset = await Should.ThrowAsync<OpenCodeConfigurationException>(() => CreateAsync(handler, new FakeTimeProvider(), auth));
         Environment.SetEnvironmentVariable(variable, privatePem);
         try
         {
-            using var client = await CreateAsync(handler, new ManualTimeProvider(), auth);
+            using var client = await CreateAsync(handler, new FakeTimeProvider(), auth);
             await client.ListModelsAsync(Ct);
         }
         finally
@@ -164,6 +165,6 @@ public sealed class JwtAssertionAuthenticationTests
         return (handler, tokens);
     }
 
-    private static Task<OpenCode.Client.OpenCodeClient> CreateAsync(ScriptedHandler handler, ManualTimeProvider clock, AuthOptions auth) =>
+    private static Task<OpenCode.Client.OpenCodeClient> CreateAsync(ScriptedHandler handler, FakeTimeProvider clock, AuthOptions auth) =>
         AuthHarness.CreateClientAsync(ClientHarness.Endpoint, auth, clock, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
 }

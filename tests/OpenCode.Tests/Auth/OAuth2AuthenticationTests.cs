@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Auth;
 using OpenCode.Configuration;
 using OpenCode.Tests.Fakes;
@@ -6,7 +7,7 @@ namespace OpenCode.Tests.Auth;
 
 public sealed class OAuth2AuthenticationTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private TokenServer _server = null!;
 

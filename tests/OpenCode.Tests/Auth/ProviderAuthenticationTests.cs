@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Auth;
 using OpenCode.Client;
 using OpenCode.Configuration;
@@ -93,7 +94,7 @@ public sealed class ProviderAuthenticationTests
     [Fact]
     public async Task AddOpenCode_CredentialStoreRegistered_ResolvesConfiguredCredentialByName()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var server = await TokenServer.StartAsync(clock);
         server.ApiKeys.Add("sk-from-di-store-3344");
         var store = new MemoryCredentialStore();
@@ -117,7 +118,7 @@ public sealed class ProviderAuthenticationTests
     [Fact]
     public async Task TwoProviders_DifferentAuthInOneProcess_EachSendsItsOwnCredential()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var server = await TokenServer.StartAsync(clock);
         server.ApiKeys.Add("sk-second-instance-5566");
         var oauth = new OpenCodeOptions { ApiEndpoint = server.Url.ToString(), Auth = AuthHarness.ClientCredentials(server) };

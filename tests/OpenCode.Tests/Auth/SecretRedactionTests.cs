@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Auth;
 using OpenCode.Client;
 using OpenCode.Configuration;
@@ -13,7 +14,7 @@ public sealed class SecretRedactionTests : IAsyncLifetime
     private const string ApiKey = "sk-redact-api-key-a1b2c3d4";
     private const string HmacSecret = "hmac-redact-secret-e5f6a7b8";
     private const string StoredRefreshToken = "rt-redact-stored-c9d0e1f2";
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly CapturingLoggerProvider _logs = new();
     private readonly List<string> _output = [];
     private TokenServer _server = null!;

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Client;
-using OpenCode.Tests.Fakes;
 
 namespace OpenCode.Tests.Client;
 
@@ -12,7 +12,7 @@ public sealed class DiscoveryCacheTests
     [Fact]
     public async Task GetAsync_ConcurrentCallers_ShareOneFetch()
     {
-        var cache = new DiscoveryCache(new ManualTimeProvider(), TimeSpan.FromSeconds(5));
+        var cache = new DiscoveryCache(new FakeTimeProvider(), TimeSpan.FromSeconds(5));
         var answer = new TaskCompletionSource<byte[]>();
         var fetches = 0;
 
@@ -28,7 +28,7 @@ public sealed class DiscoveryCacheTests
     [Fact]
     public async Task GetAsync_AfterTimeToLive_FetchesAgain()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var cache = new DiscoveryCache(clock, TimeSpan.FromSeconds(5));
         var fetches = 0;
         Task<byte[]> Fetch(CancellationToken token) => Task.FromResult(new[] { (byte)++fetches });
@@ -44,7 +44,7 @@ public sealed class DiscoveryCacheTests
     [Fact]
     public async Task GetAsync_FailedFetch_IsNotKept()
     {
-        var cache = new DiscoveryCache(new ManualTimeProvider(), TimeSpan.FromSeconds(5));
+        var cache = new DiscoveryCache(new FakeTimeProvider(), TimeSpan.FromSeconds(5));
 
         await Should.ThrowAsync<OpenCodeException>(() => cache.GetAsync(Models, _ => Task.FromException<byte[]>(new OpenCodeException(OpenCodeErrorCodes.ServerError, "down")), Ct));
 
@@ -54,7 +54,7 @@ public sealed class DiscoveryCacheTests
     [Fact]
     public async Task GetAsync_StarterCancels_OtherCallerStillGetsAnAnswer()
     {
-        var cache = new DiscoveryCache(new ManualTimeProvider(), TimeSpan.FromSeconds(5));
+        var cache = new DiscoveryCache(new FakeTimeProvider(), TimeSpan.FromSeconds(5));
         using var starter = new CancellationTokenSource();
         var first = cache.GetAsync(Models, token => Task.Delay(Timeout.Infinite, token).ContinueWith(_ => Array.Empty<byte>(), token, TaskContinuationOptions.None, TaskScheduler.Default), starter.Token);
         var second = cache.GetAsync(Models, _ => Task.FromResult(new byte[] { 9 }), Ct);

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Tests.Fakes;
 
 namespace OpenCode.Tests.Client;
@@ -39,7 +40,7 @@ public sealed class HttpErrorTests
     [Fact]
     public async Task CreateChatCompletion_429WithRetryAfterDate_IsRelativeToTheClock()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         using var client = ClientHarness.Create(
             new ScriptedHandler((_, _, _) =>
             {

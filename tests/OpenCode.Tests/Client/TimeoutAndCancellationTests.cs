@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Tests.Fakes;
 
 namespace OpenCode.Tests.Client;
@@ -7,7 +8,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task StreamChatCompletion_NoResponseHeaders_ThrowsFirstTokenTimeout()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var handler = new ScriptedHandler(async (_, _, ct) =>
         {
             await Task.Delay(Timeout.Infinite, ct);
@@ -31,7 +32,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task StreamChatCompletion_StallBetweenChunks_ThrowsIdleTimeoutAfterDeliveredChunk()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var stream = ScriptedStream.SplitEvery(ClientHarness.Events(ClientHarness.Delta("first")), 4096, ScriptedStream.Ending.Hang);
         using var client = ClientHarness.Create(
             ClientHarness.Streaming(() => stream),
@@ -51,7 +52,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task StreamChatCompletion_SteadyChunksPastTotal_ThrowsTotalTimeout()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var stream = ScriptedStream.SplitEvery(ClientHarness.Events(ClientHarness.Delta("x")), 4096, ScriptedStream.Ending.Hang);
         using var client = ClientHarness.Create(
             ClientHarness.Streaming(() => stream),
@@ -69,7 +70,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task StreamChatCompletion_DefaultsAndAStreamThatKeepsSendingForAMinute_RunsToItsEnd()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var events = Enumerable.Range(0, 12).Select(i => ClientHarness.Events(ClientHarness.Delta($"t{i} ")))
             .Append(ClientHarness.Events(ClientHarness.Finish("stop"), "[DONE]")).ToList();
         using var client = ClientHarness.Create(ClientHarness.Streaming(() => new ScriptedStream(events)), time);
@@ -107,7 +108,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task StreamChatCompletion_Finished_DisposesItsWatchdogTimer()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerWatch(new FakeTimeProvider());
         var body = ClientHarness.Events(ClientHarness.Delta("a"), ClientHarness.Finish("stop"), "[DONE]");
         using var client = ClientHarness.Create(ClientHarness.Streaming(() => ScriptedStream.SplitEvery(body, 100)), time);
 

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Configuration;
 using OpenCode.Limits;
-using OpenCode.Tests.Fakes;
 
 namespace OpenCode.Tests.Limits;
 
@@ -8,7 +8,7 @@ public sealed class OpenCodeRateLimiterTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static OpenCodeRateLimiter Create(ManualTimeProvider clock, Action<RateLimitOptions>? configure = null)
+    private static OpenCodeRateLimiter Create(FakeTimeProvider clock, Action<RateLimitOptions>? configure = null)
     {
         var options = new RateLimitOptions { RequestsPerMinute = 1000, TokensPerMinute = 1_000_000, ConcurrentRequests = 2, MaxQueueSize = 10, QueueTimeout = 30000 };
         configure?.Invoke(options);
@@ -18,7 +18,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task AcquireAsync_DefaultOptions_LimitsNothingYetCountsWhatIsInFlight()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = new OpenCodeRateLimiter(new RateLimitOptions { QueueTimeout = 0 }, clock);
         var grants = new List<RateLimitGrant>();
 
@@ -37,7 +37,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task AcquireAsync_AllSlotsBusy_QueuesUntilOneIsReleased()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock);
         var first = await limiter.AcquireAsync("m", 10, Ct);
         using var second = await limiter.AcquireAsync("m", 10, Ct);
@@ -55,7 +55,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task AcquireAsync_QueueFull_RejectsAtOnceWithQueueFull()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock, o => { o.ConcurrentRequests = 1; o.MaxQueueSize = 10; });
         using var holder = await limiter.AcquireAsync("m", 10, Ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -77,7 +77,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task AcquireAsync_RequestsPerMinuteSpent_WaitsForThePermitToComeBack()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock, o => { o.RequestsPerMinute = 2; o.ConcurrentRequests = 5; o.QueueTimeout = 120000; });
         (await limiter.AcquireAsync("m", 1, Ct)).Dispose();
         (await limiter.AcquireAsync("m", 1, Ct)).Dispose();
@@ -94,7 +94,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task Settle_UsedLessThanReserved_ReturnsTheRestToTheBudget()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock, o => o.TokensPerMinute = 1000);
         using (var grant = await limiter.AcquireAsync("m", 900, Ct))
         {
@@ -110,7 +110,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task AcquireAsync_TokensSpent_WaitsUntilTheBucketRefills()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock, o => { o.TokensPerMinute = 1000; o.QueueTimeout = 120000; });
         using (var grant = await limiter.AcquireAsync("m", 1000, Ct))
         {
@@ -127,7 +127,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task AcquireAsync_LimitsSpentAndFallbackConfigured_GrantsTheFallbackModel()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock, o => { o.RequestsPerMinute = 1; o.QueueTimeout = 0; o.FallbackModel = "small"; });
         (await limiter.AcquireAsync("large", 1, Ct)).Dispose();
 
@@ -140,7 +140,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task AcquireAsync_LimitsSpentAfterQueueTimeout_ThrowsRateLimitedWithRetryAfter()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock, o => { o.RequestsPerMinute = 1; o.QueueTimeout = 1000; });
         (await limiter.AcquireAsync("m", 1, Ct)).Dispose();
 
@@ -157,7 +157,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task SlowDown_ServerRetryAfter_PausesNewRequestsUntilItPasses()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock);
         limiter.SlowDown(TimeSpan.FromSeconds(5));
         limiter.GetSnapshot().PausedUntil.ShouldBe(clock.GetUtcNow() + TimeSpan.FromSeconds(5));
@@ -173,7 +173,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task SlowDown_LongerThanQueueTimeout_FailsWithTheServersRetryAfter()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock, o => o.QueueTimeout = 0);
         limiter.SlowDown(TimeSpan.FromSeconds(30));
 
@@ -186,7 +186,7 @@ public sealed class OpenCodeRateLimiterTests
     [Fact]
     public async Task AcquireAsync_CallerCancelsWhileQueued_ThrowsCanceledAndLeaksNothing()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var limiter = Create(clock, o => o.ConcurrentRequests = 1);
         var holder = await limiter.AcquireAsync("m", 1, Ct);
         using var cancel = new CancellationTokenSource();

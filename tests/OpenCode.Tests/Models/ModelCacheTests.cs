@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Configuration;
 using OpenCode.Models;
-using OpenCode.Tests.Fakes;
 
 namespace OpenCode.Tests.Models;
 
@@ -12,7 +12,7 @@ public sealed class ModelCacheTests
     public async Task GetModels_WithinCacheTimeout_AsksTheServerOnce()
     {
         var fake = new DialectServer(DialectFixtures.Ollama());
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         using var client = fake.CreateClient();
         using var manager = new OpenCodeModelManager(client, new ModelOptions { CacheTimeout = 60 }, time);
 

@@ -1,14 +1,14 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Alerts;
 using OpenCode.Configuration;
 using OpenCode.Quotas;
 using OpenCode.Storage;
-using OpenCode.Tests.Fakes;
 
 namespace OpenCode.Tests.Quotas;
 
 public sealed class QuotaEnforcerTests
 {
-    private readonly SettableTimeProvider _time = new(new DateTimeOffset(2026, 3, 10, 18, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 10, 18, 0, 0, TimeSpan.Zero));
     private readonly IUsageStore _ledger = OpenCodeStores.CreateInMemory().Usage;
     private readonly RecordingAlertSink _alerts = new();
     private readonly QuotaOptions _options = new();
@@ -47,7 +47,7 @@ public sealed class QuotaEnforcerTests
         await RecordAsync(3);
         var enforcer = Enforcer();
 
-        _time.Now = new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero);
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero));
 
         await enforcer.CheckAsync("gpu-1", "m", null, Ct);
     }
@@ -60,7 +60,7 @@ public sealed class QuotaEnforcerTests
 
         var error = await Should.ThrowAsync<OpenCodeQuotaExceededException>(Enforcer().CheckAsync("gpu-1", "m", null, Ct).AsTask());
 
-        error.RetryAfter.ShouldBe(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero) - _time.Now);
+        error.RetryAfter.ShouldBe(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero) - _time.GetUtcNow());
         error.Metric.ShouldBe("tokens");
     }
 
@@ -123,7 +123,7 @@ public sealed class QuotaEnforcerTests
             ("quota.daily.tokens", AlertSeverity.Critical, 100d, 100d),
         ]);
         _alerts.Events[0].Message.ShouldBe("The daily tokens budget for model 'm' is 80% used: 80 of 100.");
-        _alerts.Events[1].Timestamp.ShouldBe(_time.Now);
+        _alerts.Events[1].Timestamp.ShouldBe(_time.GetUtcNow());
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class QuotaEnforcerTests
         await RecordAsync(1);
         await Should.ThrowAsync<OpenCodeQuotaExceededException>(enforcer.CheckAsync("gpu-1", "m", null, Ct).AsTask());
 
-        _time.Now = _time.Now.AddDays(1);
+        _time.Advance(TimeSpan.FromDays(1));
         await RecordAsync(1);
         await Should.ThrowAsync<OpenCodeQuotaExceededException>(enforcer.CheckAsync("gpu-1", "m", null, Ct).AsTask());
 
@@ -158,7 +158,7 @@ public sealed class QuotaEnforcerTests
     {
         for (var i = 0; i < count; i++)
         {
-            await _ledger.RecordAsync(new UsageRecord(Guid.NewGuid(), at ?? _time.Now.AddMinutes(-1), "gpu-1", model, credential, prompt, completion, cost), Ct);
+            await _ledger.RecordAsync(new UsageRecord(Guid.NewGuid(), at ?? _time.GetUtcNow().AddMinutes(-1), "gpu-1", model, credential, prompt, completion, cost), Ct);
         }
     }
 

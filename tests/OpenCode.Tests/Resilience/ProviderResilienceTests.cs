@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Configuration;
 using OpenCode.Limits;
 using OpenCode.Provider;
@@ -81,15 +82,19 @@ public sealed class ProviderResilienceTests
     [Fact]
     public async Task SendMessage_429WithRetryAfter_WaitsThatLongOnTheClockThenRetries()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TimerWatch(new FakeTimeProvider());
+        var retryDelay = clock.TimerCreated(due => due == TimeSpan.FromSeconds(2));
         await using var server = await ScriptedServer.StartAsync();
         server.ThenStatus(429, "rate_limit_error", ("Retry-After", "2"));
         await using var provider = Create(server, clock);
 
         var answer = CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
-        (await server.ChatArrived.WaitAsync(TimeSpan.FromSeconds(10), Ct)).ShouldBeTrue();
-        (await server.ChatArrived.WaitAsync(TimeSpan.FromMilliseconds(300), Ct)).ShouldBeFalse();
-        clock.Advance(TimeSpan.FromSeconds(2.1));
+        await retryDelay.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        server.ChatRequests.ShouldBe(1);
+        clock.Clock.Advance(TimeSpan.FromSeconds(1.9));
+        server.ChatRequests.ShouldBe(1);
+        answer.IsCompleted.ShouldBeFalse();
+        clock.Clock.Advance(TimeSpan.FromSeconds(0.2));
 
         (await answer.WaitAsync(TimeSpan.FromSeconds(10), Ct)).ShouldBe("hello world");
         server.ChatRequests.ShouldBe(2);
@@ -133,7 +138,7 @@ public sealed class ProviderResilienceTests
     [Fact]
     public async Task SendMessage_CallerCancelsDuringBackoff_DoesNotRetry()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.ThenStatus(503);
         await using var provider = Create(server, clock, o => o.Resilience.BaseDelay = 5000);

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Routing;
 using OpenCode.Storage;
-using OpenCode.Tests.Fakes;
 using static OpenCode.Tests.Routing.RouterHarness;
 
 namespace OpenCode.Tests.Routing;
@@ -10,7 +10,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Router_ConsecutiveFailures_TakeInstanceOutUntilCooldownAndProbeBringItBack()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var a = new FakeInstance("a") { FailBeforeFirstChunk = FakeInstance.ConnectionFailed() };
         var b = new FakeInstance("b");
         await using var router = Create([a, b], time, o => o.Routing.LoadBalancing = "roundRobin");
@@ -40,7 +40,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Router_ProbeFailsAfterCooldown_StaysOutForAnotherCooldown()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var a = new FakeInstance("a") { FailDiscovery = FakeInstance.ConnectionFailed() };
         await using var router = Create([a, new FakeInstance("b")], time);
         await router.InitializeAsync(TestContext.Current.CancellationToken);
@@ -58,7 +58,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Router_TimerFires_ProbesOnTheConfiguredInterval()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var a = new FakeInstance("a");
         await using var router = Create([a], time, o => o.Routing.Health.ProbeInterval = 5);
         await router.InitializeAsync(TestContext.Current.CancellationToken);
@@ -113,7 +113,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Router_HealthStore_SharesStateBothWays()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var store = new FakeInstanceHealthStore();
         var a = new FakeInstance("a") { FailDiscovery = FakeInstance.ConnectionFailed() };
         await using var router = Create([a, new FakeInstance("b")], time, health: store);

@@ -1,4 +1,4 @@
-using OpenCode.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using static OpenCode.Tests.Routing.RouterHarness;
 
 namespace OpenCode.Tests.Routing;
@@ -26,7 +26,7 @@ public sealed class ResponseCacheTests
     [Fact]
     public async Task SendMessageAsync_AfterTtl_AsksTheServerAgain()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var a = new FakeInstance("a");
         await using var router = Create([a], time, o => o.Routing.Cache.Ttl = 60, cache: new FakeResponseCacheStore());
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Configuration;
 using OpenCode.Routing;
-using OpenCode.Tests.Fakes;
 
 namespace OpenCode.Tests.Routing;
 
@@ -10,7 +10,7 @@ internal static class RouterHarness
 {
     public static OpenCodeRouter Create(
         IReadOnlyList<FakeInstance> instances,
-        ManualTimeProvider? time = null,
+        FakeTimeProvider? time = null,
         Action<OpenCodeOptions>? configure = null,
         FakeResponseCacheStore? cache = null,
         OpenCode.Storage.IInstanceHealthStore? health = null,
@@ -19,7 +19,7 @@ internal static class RouterHarness
         var options = new OpenCodeOptions();
         configure?.Invoke(options);
         var dependencies = new RouterDependencies(
-            options, time ?? new ManualTimeProvider(), random ?? new Random(1), NullLogger.Instance, cache, health);
+            options, time ?? new FakeTimeProvider(), random ?? new Random(1), NullLogger.Instance, cache, health);
         return new OpenCodeRouter(instances, dependencies);
     }
 
