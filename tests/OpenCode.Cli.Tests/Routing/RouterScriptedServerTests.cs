@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenCode.Cli.Tests.Fakes;
 using OpenCode.Configuration;
 using OpenCode.Routing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace OpenCode.Cli.Tests.Routing;
 

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
-using OpenCode.Limits;
 using Microsoft.Extensions.Time.Testing;
+using OpenCode.Limits;
 
 namespace OpenCode.Storage.Tests.Limits;
 
