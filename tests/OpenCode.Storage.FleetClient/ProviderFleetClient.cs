@@ -26,7 +26,10 @@ internal static class ProviderFleetClient
         {
             ApiEndpoint = args[1],
             RateLimits = { RequestsPerMinute = int.Parse(args[2], CultureInfo.InvariantCulture), QueueTimeout = 0, ConcurrentRequests = 20 },
-            Resilience = { MaxAttempts = 1 },
+
+            // The default retries: llama-server closes a connection after each stream, and under 20 concurrent requests a
+            // resend can meet a second dead pooled connection; a retry sits below the limiter, so the fleet count is unchanged.
+            Resilience = { MaxAttempts = 3 },
         };
         await using var provider = new OpenCodeProvider(options, stores: handle.Stores);
         var requests = int.Parse(args[3], CultureInfo.InvariantCulture);
