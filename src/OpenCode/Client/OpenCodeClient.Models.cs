@@ -131,12 +131,7 @@ public sealed partial class OpenCodeClient
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                if (_auth is not null)
-                {
-                    await _auth.ApplyAsync(request, watchdog.Token).ConfigureAwait(false);
-                }
-
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false);
+                using var response = await _http.SendAsync(request, watchdog.Token).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.NotFound && uri == _endpoints.Health)
                 {
                     continue;
