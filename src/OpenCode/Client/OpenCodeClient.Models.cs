@@ -4,7 +4,7 @@ using OpenCode.Models;
 
 namespace OpenCode.Client;
 
-public sealed partial class OpenCodeClient
+internal sealed partial class OpenCodeClient
 {
     private DiscoveryCache? _discovery;
 

@@ -10,7 +10,7 @@ namespace OpenCode.Client;
 /// chat and plain completions, streamed or not, models, health and the OpenCode extras.
 /// </summary>
 /// <remarks>Thread-safe. Enforces its own timeouts, so the <see cref="HttpClient"/> should have an infinite <see cref="HttpClient.Timeout"/>.</remarks>
-public sealed partial class OpenCodeClient : IDisposable
+internal sealed partial class OpenCodeClient : IDisposable
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");

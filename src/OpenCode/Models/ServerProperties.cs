@@ -1,7 +1,7 @@
 namespace OpenCode.Models;
 
 /// <summary>What a llama.cpp server reports at <c>/props</c>.</summary>
-public sealed class ServerProperties
+internal sealed class ServerProperties
 {
     /// <summary>Gets the context window each slot runs with (<c>default_generation_settings.n_ctx</c>).</summary>
     public int? ContextWindow { get; init; }

@@ -86,7 +86,7 @@ public sealed class OpenCodeProvider : IAIProvider
     }
 
     /// <summary>Gets the performance measured per model and endpoint for the generations of this provider.</summary>
-    public ModelPerformanceTracker Performance => _components.Performance;
+    internal ModelPerformanceTracker Performance => _components.Performance;
 
     /// <summary>Gets the endpoint in use, once connected (a local server's in direct mode).</summary>
     public Uri? Endpoint => _connection?.Description.Endpoint;
@@ -173,14 +173,17 @@ public sealed class OpenCodeProvider : IAIProvider
     internal async Task<IReadOnlyList<string>?> TokenizeAsync(string text, CancellationToken cancellationToken) =>
         await (await ConnectAsync(cancellationToken).ConfigureAwait(false)).Backend.TokenizeAsync(text, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Asks the pipeline for an object it holds: the <see cref="OpenCodeModelManager"/> or <see cref="OpenCodeRateLimiter"/> of the endpoint, a stage of yours.</summary>
+    /// <summary>
+    /// Asks the pipeline for an object it holds: a stage of yours, the provider itself, or a <see cref="RateLimiterSnapshot"/>
+    /// of the endpoint's client-side limits (in flight, queued, free slots, paused until).
+    /// </summary>
     /// <param name="serviceType">The type asked for.</param>
     /// <returns>The object, or <see langword="null"/> (also before the provider is connected, for what connecting creates).</returns>
     public object? GetService(Type serviceType)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceType.IsInstanceOfType(this) ? this
-            : serviceType == typeof(OpenCodeRateLimiter) ? _components.Limiter
+            : serviceType == typeof(RateLimiterSnapshot) ? _components.Limiter.GetSnapshot()
             : _connection?.Pipeline.GetService(serviceType);
     }
 
