@@ -76,8 +76,8 @@ public sealed class OpenCodeProvider : IAIProvider
     }
 
     /// <summary>
-    /// Gets what runs <c>modelPath</c> inside this process in direct mode (<c>localServer.mode: inProcess</c>, the default): the OpenCode.Local
-    /// package's factory. Without it such a provider fails with <c>INVALID_CONFIGURATION</c> naming <c>modelPath</c>.
+    /// Gets what runs <c>modelPath</c> in direct mode, in this process or in a llama-server as <c>localServer.mode</c> says: the OpenCode.Local
+    /// package's <c>LocalModelBackendFactory</c>. Without it such a provider fails with <c>INVALID_CONFIGURATION</c> naming <c>modelPath</c>.
     /// </summary>
     public Local.ILocalModelBackendFactory? LocalModels
     {
