@@ -37,6 +37,12 @@ internal sealed class LocalServerBackend(LocalLlamaServerStartInfo startInfo, Fu
     public override async Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken) =>
         await (await FollowServerAsync(cancellationToken).ConfigureAwait(false)).ListModelsAsync(cancellationToken).ConfigureAwait(false);
 
+    public override async Task LoadModelAsync(string model, CancellationToken cancellationToken) =>
+        await (await FollowServerAsync(cancellationToken).ConfigureAwait(false)).LoadModelAsync(model, cancellationToken).ConfigureAwait(false);
+
+    public override async Task UnloadModelAsync(string model, CancellationToken cancellationToken) =>
+        await (await FollowServerAsync(cancellationToken).ConfigureAwait(false)).UnloadModelAsync(model, cancellationToken).ConfigureAwait(false);
+
     public override async Task<ServerHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         await (await FollowServerAsync(cancellationToken).ConfigureAwait(false)).CheckHealthAsync(cancellationToken).ConfigureAwait(false);
 
