@@ -70,6 +70,7 @@ internal sealed partial class OpenCodeClient
             ModelPath = Json.String(root, "model_path"),
             ChatTemplate = Json.String(root, "chat_template"),
             BuildInfo = Json.String(root, "build_info"),
+            Role = Json.String(root, "role"),
             Sampling = Json.Object(settings, "params") is { ValueKind: JsonValueKind.Object } sampling
                 ? new SamplingDefaults(
                     Json.Float(sampling, "temperature"), Json.Int(sampling, "top_k"), Json.Float(sampling, "top_p"), Json.Float(sampling, "min_p"),

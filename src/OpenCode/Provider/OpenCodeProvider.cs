@@ -76,8 +76,8 @@ public sealed class OpenCodeProvider : IAIProvider
     }
 
     /// <summary>
-    /// Gets what runs <c>modelPath</c> inside this process in direct mode (<c>localServer.mode: inProcess</c>, the default): the OpenCode.Local
-    /// package's factory. Without it such a provider fails with <c>INVALID_CONFIGURATION</c> naming <c>modelPath</c>.
+    /// Gets what runs <c>modelPath</c> in direct mode, in this process or in a llama-server as <c>localServer.mode</c> says: the OpenCode.Local
+    /// package's <c>LocalModelBackendFactory</c>. Without it such a provider fails with <c>INVALID_CONFIGURATION</c> naming <c>modelPath</c>.
     /// </summary>
     public Local.ILocalModelBackendFactory? LocalModels
     {
@@ -150,6 +150,32 @@ public sealed class OpenCodeProvider : IAIProvider
         var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         var models = await connection.Backend.ListModelsAsync(cancellationToken).ConfigureAwait(false);
         return [.. models.Where(m => _settings.Models.IsEnabled(m.Id))];
+    }
+
+    /// <summary>
+    /// Loads a model into memory and returns when it is ready: llama-server in router mode (<c>--models-dir</c>), Ollama (kept for
+    /// <c>models.keepAlive</c>), or direct mode's model in this process. <see cref="ListModelsAsync"/> shows each model's
+    /// <see cref="ModelInfo.LoadState"/>.
+    /// </summary>
+    /// <param name="model">The model id.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the model is loaded.</returns>
+    /// <exception cref="OpenCodeException">CAPABILITY_NOT_SUPPORTED where the server does not load models on request; MODEL_NOT_FOUND; MODEL_LOAD_FAILED.</exception>
+    public async Task LoadModelAsync(string model, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        await (await ConnectAsync(cancellationToken).ConfigureAwait(false)).Backend.LoadModelAsync(model, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Releases a model's memory (see <see cref="LoadModelAsync"/>); the next request loads it again.</summary>
+    /// <param name="model">The model id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the server has accepted the unload.</returns>
+    /// <exception cref="OpenCodeException">CAPABILITY_NOT_SUPPORTED where the server does not unload models on request; MODEL_NOT_FOUND.</exception>
+    public async Task UnloadModelAsync(string model, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        await (await ConnectAsync(cancellationToken).ConfigureAwait(false)).Backend.UnloadModelAsync(model, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Asks the endpoint whether it is ready to answer.</summary>
