@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 
 namespace OpenCode.Tests.Embeddings;
@@ -44,7 +45,9 @@ public abstract class EmbeddingGeneratorConformance
 
         all.Count.ShouldBe(Inputs.Length);
         all.Select(e => e.Vector.Length).Distinct().ShouldHaveSingleItem();
-        all[3].Vector.ToArray().ShouldBe(one[0].Vector.ToArray(), "the fourth vector is the fourth input's, though it came in the second batch");
+        var nearest = all.Select((e, i) => (Index: i, Similarity: TensorPrimitives.CosineSimilarity(e.Vector.Span, one[0].Vector.Span))).MaxBy(x => x.Similarity);
+        nearest.Index.ShouldBe(3, "the fourth vector is the fourth input's, though it came in the second batch");
+        nearest.Similarity.ShouldBeGreaterThan(0.999f);
         all.Usage!.InputTokenCount!.Value.ShouldBeGreaterThan(one.Usage!.InputTokenCount!.Value);
         all.ShouldAllBe(e => e.ModelId == all[0].ModelId);
     }
@@ -58,7 +61,9 @@ public abstract class EmbeddingGeneratorConformance
         var again = await generator.GenerateVectorAsync("deterministic", cancellationToken: Ct);
         var other = await generator.GenerateVectorAsync("something else entirely", cancellationToken: Ct);
 
-        again.ToArray().ShouldBe(first.ToArray());
+        // A server that batches concurrent requests together may differ in the last digits: the same text is nearer than any other.
+        TensorPrimitives.CosineSimilarity(again.Span, first.Span).ShouldBeGreaterThan(0.999f);
+        TensorPrimitives.CosineSimilarity(again.Span, first.Span).ShouldBeGreaterThan(TensorPrimitives.CosineSimilarity(other.Span, first.Span));
         other.ToArray().ShouldNotBe(first.ToArray());
     }
 
