@@ -96,6 +96,9 @@ internal static class RoutingOverhead
             yield return Final;
         }
 
+        public Task<EmbeddingResult> GenerateEmbeddingsAsync(EmbeddingRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new EmbeddingResult([.. request.Inputs.Select(_ => new ReadOnlyMemory<float>([1f]))], "m", new TokenUsage(1, 0, UsageSource.Reported), DateTimeOffset.UnixEpoch));
+
         public Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult(new ProbeResult(true, TimeSpan.Zero, null));
 
         public Task<int?> CountTokensAsync(string text, CancellationToken cancellationToken) => Task.FromResult<int?>(null);

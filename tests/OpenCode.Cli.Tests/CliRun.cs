@@ -9,7 +9,10 @@ internal static class CliRun
 {
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, environment: null, TestContext.Current.CancellationToken);
 
-    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    /// <summary>Runs the CLI with <paramref name="stdin"/> as its (redirected) standard input.</summary>
+    public static Task<CliResult> RunWithInputAsync(string stdin, params string[] args) => RunAsync(args, environment: null, TestContext.Current.CancellationToken, stdin);
+
+    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, string? stdin = null)
     {
         var prefix = $"OCT{Guid.NewGuid():N}_";
 
@@ -29,7 +32,7 @@ internal static class CliRun
         {
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
-            var exitCode = await CliApp.RunAsync(args, new CliContext(stdout, stderr, ErrorIsTerminal: false, prefix), cancellationToken);
+            var exitCode = await CliApp.RunAsync(args, new CliContext(stdout, stderr, ErrorIsTerminal: false, prefix) { In = new StringReader(stdin ?? string.Empty) }, cancellationToken);
             return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
         }
         finally

@@ -10,7 +10,7 @@ internal static class GenerationRunner
 {
     /// <summary>Sends a chat or completion request: to the configured server, or with <c>instances</c> through a router over them.</summary>
     public static Task<int> RunAsync(CommandSession session, MessageRequest request, CancellationToken cancellationToken) =>
-        session.Settings.Options.Instances.Count > 0 && !session.Settings.IsDirect
+        IsRouted(session)
             ? RunRoutedAsync(session, request, cancellationToken)
             : RunAsync(session, provider => provider.SendMessageAsync(request, cancellationToken), cancellationToken);
 
@@ -24,17 +24,23 @@ internal static class GenerationRunner
 
     private static async Task<int> RunRoutedAsync(CommandSession session, MessageRequest request, CancellationToken cancellationToken)
     {
-        var router = OpenCodeRouterFactory.Create(
-            session.Settings.Options,
-            stores: session.Provider.Stores,
-            credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix),
-            localModels: LocalModelBackendFactory.Instance);
+        var router = CreateRouter(session);
         await using (router)
         {
             await router.InitializeAsync(cancellationToken);
             return await PrintAsync(session, router.SendMessageAsync(request, cancellationToken), cancellationToken);
         }
     }
+
+    /// <summary>Whether the command's requests go through a router over <c>instances</c> (configured, and no single server or model named).</summary>
+    public static bool IsRouted(CommandSession session) => session.Settings.Options.Instances.Count > 0 && !session.Settings.IsDirect;
+
+    /// <summary>A router over the configured instances, sharing the session provider's stores.</summary>
+    public static OpenCodeRouter CreateRouter(CommandSession session) => OpenCodeRouterFactory.Create(
+        session.Settings.Options,
+        stores: session.Provider.Stores,
+        credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix),
+        localModels: LocalModelBackendFactory.Instance);
 
     private static async Task<int> PrintAsync(CommandSession session, IAsyncEnumerable<MessageChunk> chunks, CancellationToken cancellationToken)
     {

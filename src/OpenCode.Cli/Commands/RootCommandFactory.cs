@@ -13,6 +13,7 @@ internal static class RootCommandFactory
             ChatCommand.Create(context, common),
             CompleteCommand.Create(context, common),
             InfillCommand.Create(context, common),
+            EmbedCommand.Create(context, common),
             ModelsCommand.Create(context, common),
             BenchCommand.Create(context, common),
             HealthCommand.Create(context, common),

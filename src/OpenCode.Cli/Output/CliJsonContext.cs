@@ -5,6 +5,7 @@ namespace OpenCode.Cli.Output;
 /// <summary>The CLI's JSON output shapes: camelCase names, nulls written (so every documented field is present).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(GenerationJson))]
+[JsonSerializable(typeof(EmbeddingJson))]
 [JsonSerializable(typeof(CodeCompletionJson))]
 [JsonSerializable(typeof(List<ModelJson>))]
 [JsonSerializable(typeof(HealthJson))]

@@ -53,6 +53,12 @@ internal sealed class InProcessBackend(OpenCodeOptions options, TimeProvider tim
     {
         var host = request.Model is { } model ? Served(model) : _host ?? throw new InvalidOperationException("The in-process backend is not connected.");
 
+        if (request.Kind == GenerationKind.Embeddings)
+        {
+            yield return await EmbedAsync(host, request, cancellationToken).ConfigureAwait(false);
+            yield break;
+        }
+
         var sampling = SamplingSettings.From(request);
         using var lease = await host.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var stops = request.Infill?.Stop ?? request.Request.Stop;
@@ -69,6 +75,44 @@ internal sealed class InProcessBackend(OpenCodeOptions options, TimeProvider tim
 
         var usage = new TokenUsage(generation.PromptTokens, generation.CompletionTokens, UsageSource.Reported);
         yield return new MessageChunk { IsDone = true, FinishReason = generation.Finish, Metadata = new ChunkMetadata(_facts!.Name, usage, time.GetUtcNow()) };
+    }
+
+    /// <summary>One batch of embeddings, one input after another in the model's embeddings context, as the pipeline's one final chunk.</summary>
+    private async Task<MessageChunk> EmbedAsync(ModelHost host, GenerationRequest request, CancellationToken cancellationToken)
+    {
+        var inputs = request.Embedding!.Inputs;
+        if (request.Embedding.AdditionalParameters is { Count: > 0 } extra)
+        {
+            throw new OpenCodeException(
+                OpenCodeErrorCodes.InvalidRequest, $"An in-process model takes no extra embeddings parameters ({string.Join(", ", extra.Keys)}).");
+        }
+
+        using var lease = await host.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        if (request.Embedding.Dimensions is { } dimensions && dimensions != lease.Model.Model.EmbeddingSize)
+        {
+            throw new OpenCodeException(
+                OpenCodeErrorCodes.CapabilityNotSupported,
+                $"'{_facts!.Name}' makes {lease.Model.Model.EmbeddingSize}-dimensional embeddings; {dimensions} dimensions were asked for.");
+        }
+
+        var (vectors, tokens) = await Task.Run(
+            () =>
+            {
+                var context = lease.Model.Embeddings;
+                var results = new ReadOnlyMemory<float>[inputs.Count];
+                var count = 0;
+                for (var i = 0; i < inputs.Count; i++)
+                {
+                    var input = lease.Model.Tokenize(inputs[i], addBos: true, special: true);
+                    count += input.Length;
+                    results[i] = context.Embed(input, cancellationToken);
+                }
+
+                return (results, count);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var usage = new TokenUsage(tokens, 0, UsageSource.Reported);
+        return new MessageChunk { IsDone = true, FinishReason = FinishReason.Stop, Embeddings = vectors, Metadata = new ChunkMetadata(_facts!.Name, usage, time.GetUtcNow()) };
     }
 
     public override Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken) =>

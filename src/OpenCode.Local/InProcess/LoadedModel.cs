@@ -6,11 +6,15 @@ namespace OpenCode.Local.InProcess;
 /// <summary>A model loaded by llama.cpp in this process, with the one context its requests are decoded in (one at a time).</summary>
 internal sealed class LoadedModel : IDisposable
 {
-    private LoadedModel(ModelFacts facts, SafeLlamaModelHandle model, SafeLLamaContextHandle context)
+    private readonly int? _threads;
+    private EmbeddingContext? _embeddings;
+
+    private LoadedModel(ModelFacts facts, SafeLlamaModelHandle model, SafeLLamaContextHandle context, int? threads)
     {
         Facts = facts;
         Model = model;
         Context = context;
+        _threads = threads;
     }
 
     public ModelFacts Facts { get; }
@@ -44,7 +48,7 @@ internal sealed class LoadedModel : IDisposable
             }
 
             var context = SafeLLamaContextHandle.Create(model, contextParams);
-            return new LoadedModel(facts, model, context);
+            return new LoadedModel(facts, model, context, threads);
         }
         catch (Exception ex) when (ex is LoadWeightsFailedException or RuntimeError or DllNotFoundException or EntryPointNotFoundException
             or TypeInitializationException or BadImageFormatException)
@@ -57,10 +61,14 @@ internal sealed class LoadedModel : IDisposable
         }
     }
 
+    /// <summary>Gets the context embeddings are computed in, made on first use (only under the model's lease).</summary>
+    public EmbeddingContext Embeddings => _embeddings ??= EmbeddingContext.Create(this, _threads);
+
     public LLamaToken[] Tokenize(string text, bool addBos, bool special) => Model.Tokenize(text, addBos, special, System.Text.Encoding.UTF8);
 
     public void Dispose()
     {
+        _embeddings?.Dispose();
         Context.Dispose();
         Model.Dispose();
     }

@@ -30,6 +30,7 @@ internal static class LlamaServerArguments
             arguments.AddRange(["--alias", alias]);
         }
 
+        arguments.AddRange(LlamaServerEmbeddings.Arguments(startInfo.ModelPath));
         arguments.AddRange(startInfo.AdditionalArguments);
         return arguments;
     }

@@ -22,4 +22,14 @@ public interface IAIProvider : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The capabilities.</returns>
     Task<ProviderCapabilities> GetCapabilitiesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Turns texts into embedding vectors, in input order, batched by <c>embeddings.batchSize</c>.</summary>
+    /// <param name="request">The texts, the model and the dimensions.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One vector per input, the model and the usage summed over the batches.</returns>
+    /// <exception cref="OpenCodeException">
+    /// CAPABILITY_NOT_SUPPORTED when the provider or its server makes no embeddings (the default for providers that do not override this).
+    /// </exception>
+    Task<EmbeddingResult> GenerateEmbeddingsAsync(EmbeddingRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromException<EmbeddingResult>(new OpenCodeException(OpenCodeErrorCodes.CapabilityNotSupported, $"{GetType().Name} does not make embeddings."));
 }

@@ -33,6 +33,16 @@ public sealed record MessageChunk
         init => _extras = (_extras ?? ChunkExtras.None) with { Response = value };
     }
 
+    /// <summary>
+    /// Gets the vectors of an embeddings request (<see cref="Pipeline.GenerationKind.Embeddings"/>), one per input in input order; set on its
+    /// one final chunk only, <see langword="null"/> on every chunk of a generation.
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<float>>? Embeddings
+    {
+        get => _extras?.Embeddings;
+        init => _extras = (_extras ?? ChunkExtras.None) with { Embeddings = value };
+    }
+
     /// <summary>Gets the model, the usage (final chunk) and the time of receipt.</summary>
     public ChunkMetadata Metadata { get; init; }
 }

@@ -23,6 +23,7 @@ internal sealed class ServerBackend(
     private OpenCodeClient? _client;
     private OpenCodeModelManager? _manager;
     private IModelLifecycle? _lifecycle;
+    private string? _dialect;
 
     /// <summary>Gets the wire client, once connected.</summary>
     public OpenCodeClient Client => _client ?? throw new InvalidOperationException("The backend is not connected.");
@@ -35,7 +36,7 @@ internal sealed class ServerBackend(
         await ValidateCredentialAsync(client, cancellationToken).ConfigureAwait(false);
 
         IReadOnlyList<ModelInfo> models = settings.Models.AutoDiscovery ? await client.ListModelsAsync(cancellationToken).ConfigureAwait(false) : [];
-        var dialect = await manager.GetDialectAsync(cancellationToken).ConfigureAwait(false);
+        var dialect = _dialect = await manager.GetDialectAsync(cancellationToken).ConfigureAwait(false);
         var properties = dialect == ServerDialects.LlamaCpp ? await client.GetServerPropertiesAsync(cancellationToken).ConfigureAwait(false) : null;
         _lifecycle = dialect == ServerDialects.Ollama ? new OllamaLifecycle(client, settings.Models.KeepAlive)
             : properties is { IsRouter: true } ? new LlamaRouterLifecycle(client, timeProvider, TimeSpan.FromMilliseconds(settings.Shared.LocalServer.StartupTimeout))
@@ -71,7 +72,8 @@ internal sealed class ServerBackend(
     }
 
     public override IAsyncEnumerable<MessageChunk> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default) =>
-        request.Kind == GenerationKind.Infill || settings.Shared.Features.Streaming
+        request.Kind == GenerationKind.Embeddings ? EmbedAsChunkAsync(request, cancellationToken)
+        : request.Kind == GenerationKind.Infill || settings.Shared.Features.Streaming
             ? Client.StreamAsync(request, settings.Shared.DefaultTemperature, cancellationToken)
             : CompleteAsChunksAsync(request, cancellationToken);
 
@@ -151,6 +153,19 @@ internal sealed class ServerBackend(
             ?? (models.Count > 0
                 ? throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"None of models.enabledModels is served; the server has: {string.Join(", ", models.Select(m => m.Id))}.")
                 : null);
+    }
+
+    /// <summary>An embeddings answer as the pipeline's one final chunk: the vectors, the model and the usage.</summary>
+    private async IAsyncEnumerable<MessageChunk> EmbedAsChunkAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var answer = await Client.EmbedAsync(request, _dialect == ServerDialects.Ollama, cancellationToken).ConfigureAwait(false);
+        yield return new MessageChunk
+        {
+            IsDone = true,
+            FinishReason = FinishReason.Stop,
+            Embeddings = answer.Vectors,
+            Metadata = new ChunkMetadata(answer.Model, answer.Usage, timeProvider.GetUtcNow()),
+        };
     }
 
     private async IAsyncEnumerable<MessageChunk> CompleteAsChunksAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)

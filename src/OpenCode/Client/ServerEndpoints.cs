@@ -20,6 +20,8 @@ internal sealed class ServerEndpoints
         ChatCompletions = new Uri(Api, "chat/completions");
         Completions = new Uri(Api, "completions");
         Models = new Uri(Api, "models");
+        Embeddings = new Uri(Api, "embeddings");
+        OllamaEmbed = new Uri(Root, "api/embed");
         Health = new Uri(Root, "health");
         Props = new Uri(Root, "props");
         Infill = new Uri(Root, "infill");
@@ -39,6 +41,11 @@ internal sealed class ServerEndpoints
     public Uri Completions { get; }
 
     public Uri Models { get; }
+
+    public Uri Embeddings { get; }
+
+    /// <summary>Gets Ollama's native embeddings endpoint, <c>/api/embed</c> (exact token counts, several inputs per request).</summary>
+    public Uri OllamaEmbed { get; }
 
     public Uri Health { get; }
 

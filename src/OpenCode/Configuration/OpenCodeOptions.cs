@@ -81,6 +81,9 @@ public sealed class OpenCodeOptions
     [Range(0.0, 2.0)]
     public float? DefaultTemperature { get; set; }
 
+    /// <summary>Gets or sets how embedding requests are sent (their batch size).</summary>
+    public EmbeddingOptions Embeddings { get; set; } = new();
+
     /// <summary>Gets or sets how a local llama-server is run in direct mode.</summary>
     public LocalServerOptions LocalServer { get; set; } = new();
 

@@ -75,6 +75,7 @@ public static class OpenCodeServiceCollectionExtensions
             ? sp.GetRequiredService<OpenCodeRouter>()
             : sp.GetRequiredService<OpenCodeProvider>());
         services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<IAIProvider>().AsIChatClient());
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<IAIProvider>().AsIEmbeddingGenerator());
         services.TryAddSingleton<ILlmPort>(sp => new OpenCodeLlmPort(sp.GetRequiredService<IAIProvider>(), ownsProvider: false));
         return new OpenCodeBuilder(services);
     }

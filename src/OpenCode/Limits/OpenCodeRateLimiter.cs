@@ -64,7 +64,11 @@ internal sealed class OpenCodeRateLimiter : IDisposable
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The grant; dispose it when the request ends, and settle it with the real usage.</returns>
     /// <exception cref="OpenCodeException">QUEUE_FULL when the queue is full; RATE_LIMITED (with RetryAfter) when the wait ran out.</exception>
-    public async ValueTask<RateLimitGrant> AcquireAsync(string model, long estimatedTokens, CancellationToken cancellationToken = default)
+    public ValueTask<RateLimitGrant> AcquireAsync(string model, long estimatedTokens, CancellationToken cancellationToken = default) =>
+        AcquireAsync(model, estimatedTokens, allowFallback: true, cancellationToken);
+
+    /// <summary>Waits for permission; without <paramref name="allowFallback"/> never moves the request to the fallback model (embeddings: another model's vectors do not compare).</summary>
+    internal async ValueTask<RateLimitGrant> AcquireAsync(string model, long estimatedTokens, bool allowFallback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         var start = _timeProvider.GetTimestamp();
@@ -83,7 +87,7 @@ internal sealed class OpenCodeRateLimiter : IDisposable
                 return new RateLimitGrant(model, false, reserved, _timeProvider.GetElapsedTime(start), slot, budget.Tokens);
             }
 
-            if (_options.FallbackModel is { Length: > 0 } fallback && fallback != model && TryTakeNow(BudgetFor(fallback), reserved))
+            if (allowFallback && _options.FallbackModel is { Length: > 0 } fallback && fallback != model && TryTakeNow(BudgetFor(fallback), reserved))
             {
                 await TakeSharedAsync(fallback, BudgetFor(fallback), reserved, linked.Token, cancellationToken).ConfigureAwait(false);
                 return new RateLimitGrant(fallback, true, reserved, _timeProvider.GetElapsedTime(start), slot, BudgetFor(fallback).Tokens);

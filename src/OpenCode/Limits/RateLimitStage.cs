@@ -30,7 +30,9 @@ internal sealed class RateLimitStage(GenerationStage inner, OpenCodeRateLimiter 
         OpenCodeTelemetry.QueueLength.Add(1);
         try
         {
-            grant = await limiter.AcquireAsync(model, TokenEstimator.Estimate(request), cancellationToken).ConfigureAwait(false);
+            // Vectors of another model do not compare with this one's: embeddings wait or fail, never fall back.
+            grant = await limiter.AcquireAsync(model, TokenEstimator.Estimate(request), allowFallback: request.Kind != GenerationKind.Embeddings, cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {

@@ -23,6 +23,12 @@ internal static class TokenEstimator
 
     public static long Estimate(GenerationRequest wire)
     {
+        if (wire.Embedding is { } embedding)
+        {
+            // Embeddings generate nothing: only the inputs count.
+            return EstimateCharacters(embedding.Inputs.Sum(input => (long)input.Length));
+        }
+
         long characters = wire.Prompt?.Length ?? 0;
         var overhead = 0;
         if (wire.Infill is { } infill)

@@ -11,4 +11,10 @@ public enum GenerationKind
 
     /// <summary>Fill in the middle with the model's own FIM tokens (llama.cpp's <c>/infill</c>, or in process).</summary>
     Infill,
+
+    /// <summary>
+    /// Embedding vectors of <see cref="GenerationRequest.Embedding"/>'s inputs (<c>/v1/embeddings</c>, Ollama's <c>/api/embed</c>, or in process):
+    /// the stream is one final chunk with <see cref="MessageChunk.Embeddings"/> and the usage.
+    /// </summary>
+    Embeddings,
 }

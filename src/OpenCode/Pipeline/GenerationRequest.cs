@@ -4,7 +4,7 @@ namespace OpenCode.Pipeline;
 /// One request on its way through a generation pipeline: what to generate, for which model, and the caller's request it came from.
 /// Stages that change it pass on a copy (<c>request with { Model = … }</c>).
 /// </summary>
-/// <param name="Kind">Chat, plain completion or fill-in-the-middle.</param>
+/// <param name="Kind">Chat, plain completion, fill-in-the-middle or embeddings.</param>
 /// <param name="Model">The model id; <see langword="null"/> lets a single-model server choose.</param>
 /// <param name="Request">The caller's request: messages or prompt, and the sampling settings.</param>
 /// <param name="Prompt">The prompt of a plain completion (the request's own, or messages rendered as text); <see langword="null"/> for chat.</param>
@@ -14,6 +14,14 @@ public sealed record GenerationRequest(GenerationKind Kind, string? Model, Messa
     /// <summary>Gets the most tokens the request may generate; <see langword="null"/> when the server decides.</summary>
     public int? MaxTokens => Infill?.MaxTokens ?? Request.MaxTokens;
 
-    /// <summary>Gets the GenAI semantic-convention operation name: <c>chat</c> or <c>text_completion</c>.</summary>
-    public string OperationName => Kind == GenerationKind.Chat ? "chat" : "text_completion";
+    /// <summary>Gets the inputs of an embeddings request (<see cref="GenerationKind.Embeddings"/>): one batch of texts; <see langword="null"/> for a generation.</summary>
+    public EmbeddingRequest? Embedding { get; init; }
+
+    /// <summary>Gets the GenAI semantic-convention operation name: <c>chat</c>, <c>text_completion</c> or <c>embeddings</c>.</summary>
+    public string OperationName => Kind switch
+    {
+        GenerationKind.Chat => "chat",
+        GenerationKind.Embeddings => "embeddings",
+        _ => "text_completion",
+    };
 }

@@ -52,6 +52,8 @@ internal sealed class EndpointComponents : IDisposable
 
     public OpenCodeStores Stores { get; }
 
+    public TimeProvider Time => _time;
+
     public OpenCodeRateLimiter Limiter { get; }
 
     public ModelPerformanceTracker Performance { get; } = new();

@@ -142,6 +142,18 @@ public sealed class OpenCodeProvider : IAIProvider
                 cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Each batch of <c>embeddings.batchSize</c> inputs is one request through the same pipeline as a generation: quotas, telemetry (operation
+    /// <c>embeddings</c>), limits (reserving the inputs' estimated tokens, settled with the server's count), the usage ledger and retries.
+    /// Batches are sent one after another; the vectors come back in input order. No inputs: no request.
+    /// </remarks>
+    public Task<EmbeddingResult> GenerateEmbeddingsAsync(EmbeddingRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return EmbedAsync(request, cancellationToken);
+    }
+
     /// <summary>Lists the models the endpoint serves, filtered by <c>models.enabledModels</c>.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The models.</returns>
@@ -254,6 +266,18 @@ public sealed class OpenCodeProvider : IAIProvider
             },
             (this, request, plan),
             cancellationToken);
+
+    private async Task<EmbeddingResult> EmbedAsync(EmbeddingRequest request, CancellationToken cancellationToken)
+    {
+        Embeddings.EmbeddingBatches.Validate(request);
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await Embeddings.EmbeddingBatches.RunAsync(
+            request,
+            _options.Embeddings.BatchSize,
+            (batch, token) => connection.Pipeline.GenerateAsync(connection.Planner.PlanEmbeddings(batch), token),
+            _components.Time,
+            cancellationToken).ConfigureAwait(false);
+    }
 
     private async ValueTask<Connection> ConnectAsync(CancellationToken cancellationToken)
     {

@@ -28,6 +28,20 @@ internal sealed class RequestPlanner(EndpointSettings settings, BackendDescripti
         return ModeSelector.Select(DropUnsupportedParameters(request), ResolveModel(request.Model), backend.Capabilities);
     }
 
+    /// <summary>Plans one batch of an embeddings request: the model resolved as for a generation, the custom parameters allowed by <c>features.customParameters</c>.</summary>
+    public GenerationRequest PlanEmbeddings(EmbeddingRequest batch)
+    {
+        if (batch.AdditionalParameters is { Count: > 0 } && !settings.Shared.Features.CustomParameters)
+        {
+            throw new OpenCodeException(
+                OpenCodeErrorCodes.InvalidRequest,
+                $"The embeddings request carries custom parameters ({string.Join(", ", batch.AdditionalParameters.Keys)}) but features.customParameters is off.");
+        }
+
+        var model = ResolveModel(batch.Model);
+        return new GenerationRequest(GenerationKind.Embeddings, model, new MessageRequest { Model = model }) { Embedding = batch with { Model = model } };
+    }
+
     /// <summary>
     /// Fills in the middle through the server's <c>/infill</c> where the model's vocabulary has FIM tokens, Ollama's <c>suffix</c> for models
     /// with the <c>insert</c> capability, else the family's FIM prompt format as a plain completion with the family's stop tokens.

@@ -15,6 +15,9 @@ internal interface IRoutedInstance : IAsyncDisposable
     /// <summary>Sends a request to this instance alone.</summary>
     IAsyncEnumerable<MessageChunk> SendMessageAsync(MessageRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Turns texts into embedding vectors on this instance alone.</summary>
+    Task<EmbeddingResult> GenerateEmbeddingsAsync(EmbeddingRequest request, CancellationToken cancellationToken);
+
     /// <summary>Asks whether the server is ready to answer; never throws for an unreachable server.</summary>
     Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken);
 

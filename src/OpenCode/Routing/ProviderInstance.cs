@@ -27,6 +27,9 @@ internal sealed class ProviderInstance(string name, OpenCodeProvider provider, T
     public IAsyncEnumerable<MessageChunk> SendMessageAsync(MessageRequest request, CancellationToken cancellationToken) =>
         provider.SendMessageAsync(request, cancellationToken);
 
+    public Task<EmbeddingResult> GenerateEmbeddingsAsync(EmbeddingRequest request, CancellationToken cancellationToken) =>
+        provider.GenerateEmbeddingsAsync(request, cancellationToken);
+
     public async Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken)
     {
         var start = time.GetTimestamp();

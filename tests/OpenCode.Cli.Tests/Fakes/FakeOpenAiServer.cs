@@ -69,6 +69,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             "/v1/models" => Json(context, 200, FakeResponses.Models(_options.Models)),
             "/props" => Json(context, 200, FakeResponses.Props(_options.Models[0], _options.PropsContextWindow)),
             "/v1/chat/completions" or "/v1/completions" => GenerateAsync(context, path, body),
+            "/v1/embeddings" => Json(context, 200, FakeResponses.Embeddings(body)),
             "/tokenize" when _options.SpecialTokens is { } tokens => Json(context, 200, FakeResponses.Tokens(tokens, body)),
             "/infill" when _options.SpecialTokens is not null => InfillAsync(context),
             "/usage/stats" when _options.UsageStats is { } stats => Json(context, 200, stats),

@@ -56,6 +56,16 @@ internal static class FakeResponses
         """{"index":0,"content":"","tokens":[],"id_slot":0,"stop":true,"model":"fake-coder","tokens_predicted":2,"tokens_evaluated":9,"stop_type":"eos","stopping_word":"","tokens_cached":10,"timings":{"cache_n":0,"prompt_n":9,"predicted_n":2}}""",
     ];
 
+    /// <summary>A /v1/embeddings answer: each input's vector is [its length, its first character's code, 0.5]; one token per character.</summary>
+    public static string Embeddings(string body)
+    {
+        using var request = JsonDocument.Parse(body);
+        var inputs = request.RootElement.GetProperty("input").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var tokens = inputs.Sum(i => i.Length);
+        var data = inputs.Select((input, index) => new { @object = "embedding", index, embedding = new float[] { input.Length, input[0], 0.5f } });
+        return JsonSerializer.Serialize(new { model = "fake-coder", @object = "list", usage = new { prompt_tokens = tokens, total_tokens = tokens }, data });
+    }
+
     /// <summary>A /tokenize answer with pieces: a known special token is one piece, any other text one piece per character.</summary>
     public static string Tokens(IReadOnlySet<string> specialTokens, string body)
     {

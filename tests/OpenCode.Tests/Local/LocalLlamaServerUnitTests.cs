@@ -1,4 +1,5 @@
 using OpenCode.Configuration;
+using OpenCode.Local.Gguf;
 using OpenCode.Local.Server;
 
 namespace OpenCode.Tests.Local;
@@ -20,7 +21,7 @@ public sealed class LocalLlamaServerUnitTests
         var arguments = LlamaServerArguments.Build(startInfo, 41234);
 
         string.Join(' ', arguments).ShouldBe(
-            "--model /m/model.gguf --host 127.0.0.1 --port 41234 --parallel 3 --ctx-size 512 --threads 2 --alias tiny --metrics");
+            "--model /m/model.gguf --host 127.0.0.1 --port 41234 --parallel 3 --ctx-size 512 --threads 2 --alias tiny --embeddings --pooling mean --metrics");
         arguments.ShouldNotContain("secret-key");
     }
 
@@ -32,6 +33,28 @@ public sealed class LocalLlamaServerUnitTests
         arguments.ShouldNotContain("--ctx-size");
         arguments.ShouldNotContain("--threads");
         arguments.ShouldContain("--parallel");
+    }
+
+    [Fact]
+    public void Build_ModelThatNamesItsPooling_ServesEmbeddingsWithTheModelsOwnPooling()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"opencode-pooling-{Guid.NewGuid():N}.gguf");
+        using (var stream = File.Create(path))
+        {
+            new GgufWriter().Add("general.architecture", GgufValue.Of("bert")).Add("bert.pooling_type", GgufValue.Of(2u)).Write(stream);
+        }
+
+        try
+        {
+            var arguments = LlamaServerArguments.Build(new LocalLlamaServerStartInfo { ModelPath = path }, 1);
+
+            arguments.ShouldContain("--embeddings");
+            arguments.ShouldNotContain("--pooling", "a model that names its pooling (CLS here) keeps it");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Theory]

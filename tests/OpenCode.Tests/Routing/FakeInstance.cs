@@ -77,6 +77,19 @@ internal sealed class FakeInstance(string name, params string[] models) : IRoute
         yield return new MessageChunk { IsDone = true, FinishReason = FinishReason.Stop, Metadata = metadata with { Usage = new TokenUsage(3, 1, UsageSource.Reported) } };
     }
 
+    /// <summary>Answers one vector per input, <c>[instance name length, input length]</c>, or fails with <see cref="FailBeforeFirstChunk"/>.</summary>
+    public Task<EmbeddingResult> GenerateEmbeddingsAsync(EmbeddingRequest request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _sent);
+        return FailBeforeFirstChunk is { } error
+            ? Task.FromException<EmbeddingResult>(error)
+            : Task.FromResult(new EmbeddingResult(
+                [.. request.Inputs.Select(i => new ReadOnlyMemory<float>([name.Length, i.Length]))],
+                request.Model ?? Models[0],
+                new TokenUsage(request.Inputs.Sum(i => i.Length), 0, UsageSource.Reported),
+                DateTimeOffset.UnixEpoch));
+    }
+
     public Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken)
     {
         Probes++;

@@ -137,6 +137,38 @@ public sealed class InProcessBackendTests(TinyModelFiles files) : IClassFixture<
         ex.Message.ShouldContain("LocalModels");
     }
 
+    [Fact]
+    public async Task GenerateEmbeddings_TinyModel_UnitLengthVectorsOfTheModelsWidthWithExactTokenCounts()
+    {
+        await using var provider = Create(files.WithFim);
+
+        var result = await provider.GenerateEmbeddingsAsync(new EmbeddingRequest { Inputs = ["hello", "int x = 1;"] }, TestContext.Current.CancellationToken);
+        var tokens = await provider.CountTokensAsync("hello", TestContext.Current.CancellationToken);
+
+        result.Vectors.Count.ShouldBe(2);
+        result.Vectors.ShouldAllBe(v => v.Length == 64, "the model's embedding_length");
+        foreach (var vector in result.Vectors)
+        {
+            Math.Sqrt(vector.ToArray().Sum(x => (double)x * x)).ShouldBe(1.0, 1e-4, "normalised as llama-server's /v1/embeddings answers");
+        }
+
+        result.Vectors[0].ToArray().ShouldNotBe(result.Vectors[1].ToArray());
+        result.Model.ShouldBe("tiny-fim");
+        result.Usage!.PromptTokens.ShouldBeGreaterThan(tokens.Count, "the usage counts the tokens of both inputs");
+    }
+
+    [Fact]
+    public async Task GenerateEmbeddings_OtherDimensions_CapabilityNotSupportedNamingTheModelsSize()
+    {
+        await using var provider = Create(files.WithFim);
+
+        var error = await Should.ThrowAsync<OpenCodeException>(
+            () => provider.GenerateEmbeddingsAsync(new EmbeddingRequest { Inputs = ["hello"], Dimensions = 32 }, TestContext.Current.CancellationToken));
+
+        error.Code.ShouldBe(OpenCodeErrorCodes.CapabilityNotSupported);
+        error.Message.ShouldContain("64-dimensional");
+    }
+
     private static OpenCodeProvider Create(string path) =>
         new(new OpenCodeOptions { ModelPath = path, LocalServer = { Threads = 1 } }) { LocalModels = LocalModelBackendFactory.Instance };
 }
