@@ -51,6 +51,7 @@ internal sealed class ServerBackend(
             TrainingContextWindow = info?.TrainingContextWindow,
             SupportsStreaming = settings.Shared.Features.Streaming,
             SupportsVision = discovered?.Capabilities.Multimodal,
+            SupportsTools = discovered?.Capabilities.FunctionCalling,
             SupportsChat = properties?.ChatTemplate is { } template ? template.Length > 0 : null,
             SupportsFillInTheMiddle = discovered?.Capabilities.CodeCompletion ?? detection.SupportsFim,
             SupportsInfillEndpoint = detection.VocabularyHasFim,

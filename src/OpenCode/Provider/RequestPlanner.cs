@@ -25,7 +25,9 @@ internal sealed class RequestPlanner(EndpointSettings settings, BackendDescripti
         }
 
         ImagePartsWriter.RefuseWithoutVision(request, backend.Capabilities);
-        return ModeSelector.Select(DropUnsupportedParameters(request), ResolveModel(request.Model), backend.Capabilities);
+        var model = ResolveModel(request.Model);
+        ToolSupport.RefuseWithoutTools(request, model, backend);
+        return ModeSelector.Select(DropUnsupportedParameters(request), model, backend.Capabilities);
     }
 
     /// <summary>
