@@ -53,6 +53,8 @@ internal sealed class OpenCodeChatClient : IChatClient
         ResponseIdentity? identity = null;
         await foreach (var chunk in _provider.SendMessageAsync(request, cancellationToken).ConfigureAwait(false))
         {
+            // Chunks already read from the socket are not handed out once the caller has cancelled.
+            cancellationToken.ThrowIfCancellationRequested();
             identity = chunk.Response ?? identity;
             var update = new ChatResponseUpdate
             {

@@ -27,7 +27,8 @@ internal sealed class RequestPlanner(EndpointSettings settings, BackendDescripti
         ImagePartsWriter.RefuseWithoutVision(request, backend.Capabilities);
         var model = ResolveModel(request.Model);
         ToolSupport.RefuseWithoutTools(request, model, backend);
-        return ModeSelector.Select(DropUnsupportedParameters(request), model, backend.Capabilities);
+        var mapped = ToolSupport.ForDialect(DropUnsupportedParameters(request), backend.Capabilities.Dialect);
+        return ModeSelector.Select(mapped, model, backend.Capabilities);
     }
 
     /// <summary>

@@ -50,6 +50,61 @@ public sealed class ToolSupportTests
         (await provider.GetCapabilitiesAsync(Ct)).SupportsTools.ShouldBe(expected);
     }
 
+    [Fact]
+    public async Task SendMessage_LlamaCppNamedFunction_SentAsRequiredWithThatFunctionAlone()
+    {
+        var server = new FakeLlamaServer();
+        await using var provider = server.CreateProvider();
+        var other = Weather with { Name = "get_time" };
+
+        await provider.SendMessageAsync(new MessageRequest { Messages = [Message.User("time?")], Tools = [Weather, other], ToolChoice = ToolChoice.Function("get_time") }, Ct)
+            .ToCompletedMessageAsync(cancellationToken: Ct);
+
+        var body = JsonDocument.Parse(FakeLlamaServer.Body(server.Handler, "/v1/chat/completions")).RootElement;
+        body.GetProperty("tool_choice").GetString().ShouldBe("required");
+        body.GetProperty("tools").GetArrayLength().ShouldBe(1);
+        body.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString().ShouldBe("get_time");
+    }
+
+    [Fact]
+    public async Task SendMessage_NamedFunctionNotAmongTools_InvalidRequestNamingIt()
+    {
+        var server = new FakeLlamaServer();
+        await using var provider = server.CreateProvider();
+
+        var ex = await Should.ThrowAsync<OpenCodeException>(() =>
+            provider.SendMessageAsync(WithTools(ToolChoice.Function("nope")), Ct).ToCompletedMessageAsync(cancellationToken: Ct));
+
+        ex.Code.ShouldBe(OpenCodeErrorCodes.InvalidRequest);
+        ex.Message.ShouldContain("'nope'");
+    }
+
+    [Fact]
+    public async Task SendMessage_OllamaToolChoiceNone_SentWithoutTools()
+    {
+        var server = new DialectServer(Ollama());
+        await using var provider = Create(server);
+
+        await Should.ThrowAsync<OpenCodeException>(() => provider.SendMessageAsync(WithTools(ToolChoice.None), Ct).ToCompletedMessageAsync(cancellationToken: Ct));
+
+        var body = JsonDocument.Parse(FakeLlamaServer.Body(server.Handler, "/v1/chat/completions")).RootElement;
+        body.TryGetProperty("tools", out _).ShouldBeFalse();
+        body.TryGetProperty("tool_choice", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task SendMessage_OllamaToolChoiceRequired_CapabilityNotSupportedBeforeSending()
+    {
+        var server = new DialectServer(Ollama());
+        await using var provider = Create(server);
+
+        var ex = await Should.ThrowAsync<OpenCodeException>(() => provider.SendMessageAsync(WithTools(ToolChoice.Required), Ct).ToCompletedMessageAsync(cancellationToken: Ct));
+
+        ex.Code.ShouldBe(OpenCodeErrorCodes.CapabilityNotSupported);
+        ex.Message.ShouldContain("tool_choice");
+        server.Count("/v1/chat/completions").ShouldBe(0);
+    }
+
     private static MessageRequest WithTools(ToolChoice? choice) => new() { Messages = [Message.User("weather?")], Tools = [Weather], ToolChoice = choice };
 
     /// <summary>Ollama with its OpenAI-compatible model list, the one a provider reads.</summary>

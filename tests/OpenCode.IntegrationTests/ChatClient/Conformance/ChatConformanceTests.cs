@@ -34,6 +34,22 @@ public sealed class ChatConformanceTests(LlamaServerFixture fixture)
         response.ModelId.ShouldNotBeNullOrEmpty();
     }
 
+    [Theory]
+    [InlineData("qwen2.5-coder:7b")]
+    [InlineData("any-alias")]
+    public async Task GetResponse_ModelIdTheServerDoesNotList_SentAndServedBySingleModelServer(string modelId)
+    {
+        using var cts = TestDeadline.After(Deadline);
+        await using var provider = ConformanceServers.Provider(await ConformanceServers.JinjaAsync(fixture, cts.Token));
+        using var chat = provider.AsIChatClient();
+        (await provider.ListModelsAsync(cts.Token)).ShouldNotContain(m => m.Id == modelId);
+
+        var response = await chat.GetResponseAsync("hi", new ChatOptions { ModelId = modelId, MaxOutputTokens = 3 }, cts.Token);
+
+        response.Usage!.OutputTokenCount.ShouldBe(3);
+        response.ModelId.ShouldNotBeNullOrEmpty();
+    }
+
     [Fact]
     public async Task GetStreamingResponse_ExactlyOneUsageContentWhoseCountsAddUp()
     {

@@ -22,8 +22,12 @@ internal static class ConformanceServers
     public static Task<LocalLlamaServer> NoJinjaAsync(LlamaServerFixture fixture, CancellationToken cancellationToken) =>
         GetAsync(fixture, jinja: false, cancellationToken);
 
-    /// <summary>A provider for a server (direct construction, as an app without DI would).</summary>
-    public static OpenCodeProvider Provider(LocalLlamaServer server) => new(new OpenCodeOptions { ApiEndpoint = server.BaseAddress.ToString() });
+    /// <summary>The default model the providers name: not the id llama-server lists (its file path), which it accepts all the same.</summary>
+    public const string ModelName = "tiny-tools";
+
+    /// <summary>A provider for a server (direct construction, as an app without DI would), with <see cref="ModelName"/> as its default model.</summary>
+    public static OpenCodeProvider Provider(LocalLlamaServer server) =>
+        new(new OpenCodeOptions { ApiEndpoint = server.BaseAddress.ToString(), Models = { DefaultModel = ModelName } });
 
     private static async Task<LocalLlamaServer> GetAsync(LlamaServerFixture fixture, bool jinja, CancellationToken cancellationToken)
     {
