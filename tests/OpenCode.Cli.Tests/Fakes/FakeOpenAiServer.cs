@@ -90,7 +90,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         // Like vLLM and OpenAI, a model the server does not serve is refused with 404 (llama-server would answer to any name).
         if (RequestedModel(body) is { } model && !_options.Models.Contains(model))
         {
-            await Json(context, 404, """{"error":{"message":"The model does not exist.","type":"invalid_request_error","code":"model_not_found"}}""");
+            await Json(context, 404, "{\"error\":{\"message\":\"The model `" + model + "` does not exist.\",\"type\":\"invalid_request_error\",\"code\":\"model_not_found\"}}");
             return;
         }
 
