@@ -55,6 +55,12 @@ internal sealed class StreamClients : IAsyncDisposable
         _provider = new OpenCodeProvider(options, _providerHttp);
     }
 
+    /// <summary>Gets the provider the OpenCode clients read through (the chat face wraps it).</summary>
+    public OpenCodeProvider Provider => _provider;
+
+    /// <summary>Gets the provider's request (its prompt and token limit are the chat face's too).</summary>
+    public MessageRequest Request => _request;
+
     /// <summary>Gets the client names, in the order of <see cref="RunAsync"/>'s index.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [

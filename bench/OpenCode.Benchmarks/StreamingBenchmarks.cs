@@ -19,12 +19,14 @@ public class StreamingBenchmarks
     private readonly StringBuilder _sink = new(Chunks * 16);
     private ReplayTranscript _transcript = null!;
     private StreamClients _clients = null!;
+    private ChatFaceClient _chatFace = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _transcript = ReplayTranscript.Load(ReplayTranscript.DefaultPath, Chunks);
         _clients = StreamClients.InMemoryAsync(_transcript, BenchLimits.Max).GetAwaiter().GetResult();
+        _chatFace = new ChatFaceClient(_clients);
     }
 
     [GlobalCleanup]
@@ -42,6 +44,13 @@ public class StreamingBenchmarks
     {
         _sink.Clear();
         return _clients.ProviderAsync(_sink);
+    }
+
+    [Benchmark(OperationsPerInvoke = Chunks, Description = "OpenCode IChatClient")]
+    public Task<int> OpenCodeChatClient()
+    {
+        _sink.Clear();
+        return _chatFace.StreamAsync(_sink);
     }
 
     [Benchmark(OperationsPerInvoke = Chunks, Description = "OpenAI SDK 2.15")]

@@ -49,4 +49,10 @@ public sealed record MessageRequest
 
     /// <summary>Gets a task for a router to choose the model (and the temperature) for; ignored by a single-endpoint provider.</summary>
     public ModelSelection? Selection { get; init; }
+
+    /// <summary>
+    /// Gets whether the GenAI semantic-convention metrics (<c>gen_ai.client.*</c>) of this request are the caller's to record: set by the
+    /// <c>IChatClient</c> face, whose GenAI instrumentation is Microsoft.Extensions.AI's <c>UseOpenTelemetry</c>, so nothing is counted twice.
+    /// </summary>
+    internal bool GenAIMetricsByCaller { get; init; }
 }

@@ -21,6 +21,13 @@ public sealed record ProviderCapabilities
     /// <summary>Gets a value indicating whether the model takes images (llama.cpp <c>modalities.vision</c>, Ollama's <c>vision</c>); <see langword="null"/> when unknown.</summary>
     public bool? SupportsVision { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the server passes tool definitions to the model (llama.cpp: a <c>--jinja</c> chat template that renders
+    /// <c>tools</c>, <c>chat_template_caps.supports_tools</c>; Ollama: the <c>tools</c> capability); <see langword="null"/> when unknown (vLLM, TGI:
+    /// the server decides). Where <see langword="false"/>, a request with tools fails with <c>CAPABILITY_NOT_SUPPORTED</c> before sending.
+    /// </summary>
+    public bool? SupportsTools { get; init; }
+
     /// <summary>Gets a value indicating whether the model has a chat template, so chat requests are formatted for it; <see langword="null"/> when unknown.</summary>
     public bool? SupportsChat { get; init; }
 

@@ -6,11 +6,14 @@ namespace OpenCode.ChatClient;
 /// <summary>Maps between Microsoft.Extensions.AI types and OpenCode's.</summary>
 internal static class ChatRequestMapper
 {
-    public static MessageRequest ToRequest(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    /// <summary>Maps a history and options to a request; the base is what <see cref="ChatOptions.RawRepresentationFactory"/> returns, if anything.</summary>
+    public static MessageRequest ToRequest(IChatClient client, IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         ChatOptionsSupport.RefuseUnsupported(options);
         var mapped = ChatMessageMapper.ToMessages(messages, options?.Instructions);
-        Dictionary<string, object?>? additional = null;
+        var (baseline, body) = ChatRawRepresentation.From(client, options);
+        var additional = baseline.AdditionalParameters is { Count: > 0 } inherited ? new Dictionary<string, object?>(inherited, StringComparer.Ordinal) : null;
+        ChatRawRepresentation.AddBody(ref additional, body);
         if (options?.TopK is { } topK)
         {
             (additional ??= [])["top_k"] = topK;
@@ -26,7 +29,7 @@ internal static class ChatRequestMapper
             (additional ??= [])["presence_penalty"] = presence;
         }
 
-        ModelSelection? selection = null;
+        var selection = baseline.Selection;
         if (options?.AdditionalProperties is { Count: > 0 } extra)
         {
             foreach (var (key, value) in extra)
@@ -41,22 +44,22 @@ internal static class ChatRequestMapper
             }
         }
 
-        return new MessageRequest
+        return baseline with
         {
             Messages = mapped,
-            Model = options?.ModelId,
-            Mode = CompletionMode.Auto,
-            MaxTokens = options?.MaxOutputTokens,
-            Temperature = options?.Temperature,
-            TopP = options?.TopP,
-            Seed = options?.Seed,
-            Stop = options?.StopSequences is { Count: > 0 } stops ? [.. stops] : [],
+            Model = options?.ModelId ?? baseline.Model,
+            MaxTokens = options?.MaxOutputTokens ?? baseline.MaxTokens,
+            Temperature = options?.Temperature ?? baseline.Temperature,
+            TopP = options?.TopP ?? baseline.TopP,
+            Seed = options?.Seed ?? baseline.Seed,
+            Stop = options?.StopSequences is { Count: > 0 } stops ? [.. stops] : baseline.Stop,
             AdditionalParameters = additional,
             Selection = selection,
-            Tools = ChatToolMapper.ToTools(options?.Tools),
-            ToolChoice = ChatToolMapper.ToChoice(options?.ToolMode),
-            ParallelToolCalls = options?.AllowMultipleToolCalls,
-            ResponseFormat = ChatOptionsSupport.ToResponseFormat(options?.ResponseFormat),
+            Tools = options?.Tools is { Count: > 0 } tools ? ChatToolMapper.ToTools(tools) : baseline.Tools,
+            ToolChoice = ChatToolMapper.ToChoice(options?.ToolMode) ?? baseline.ToolChoice,
+            ParallelToolCalls = options?.AllowMultipleToolCalls ?? baseline.ParallelToolCalls,
+            ResponseFormat = ChatOptionsSupport.ToResponseFormat(options?.ResponseFormat) ?? baseline.ResponseFormat,
+            GenAIMetricsByCaller = true,
         };
     }
 

@@ -17,7 +17,7 @@ internal sealed class OpenCodeChatClient : IChatClient
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var request = ChatRequestMapper.ToRequest(messages, options);
+        var request = ChatRequestMapper.ToRequest(this, messages, options);
         var answer = await _provider.SendMessageAsync(request, cancellationToken).ToCompletedMessageAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var message = new ChatMessage(ChatRole.Assistant, []);
         if (answer.ReasoningContent is { Length: > 0 } reasoning)
@@ -49,10 +49,12 @@ internal sealed class OpenCodeChatClient : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var request = ChatRequestMapper.ToRequest(messages, options);
+        var request = ChatRequestMapper.ToRequest(this, messages, options);
         ResponseIdentity? identity = null;
         await foreach (var chunk in _provider.SendMessageAsync(request, cancellationToken).ConfigureAwait(false))
         {
+            // Chunks already read from the socket are not handed out once the caller has cancelled.
+            cancellationToken.ThrowIfCancellationRequested();
             identity = chunk.Response ?? identity;
             var update = new ChatResponseUpdate
             {

@@ -32,8 +32,7 @@ internal static class ErrorClassifier
                 new OpenCodeAuthenticationException($"{operation} failed: {Rejected(credential)}. {where}{detail}", status, body) { ServerErrorType = serverType },
             HttpStatusCode.TooManyRequests =>
                 new OpenCodeRateLimitException($"{operation} failed: rate limited. {where}{detail}", status, body, retryAfter) { ServerErrorType = serverType },
-            HttpStatusCode.NotFound when operationCode is OpenCodeErrorCodes.ChatCompletionFailed or OpenCodeErrorCodes.CompletionFailed or OpenCodeErrorCodes.ModelInfoFailed
-                && (error.Code is "model_not_found" || error.Type is "model_not_found" || error.Type is "not_found_error") =>
+            HttpStatusCode.NotFound or HttpStatusCode.BadRequest when IsModelNotFound(operationCode, status, error) =>
                 new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"{operation} failed: the model was not found. {where}{detail}", status, body) { ServerErrorType = serverType },
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity =>
                 new OpenCodeException(OpenCodeErrorCodes.InvalidRequest, $"{operation} failed: the server rejected the request. {where}{detail}", status, body) { ServerErrorType = serverType },
@@ -68,6 +67,15 @@ internal static class ErrorClassifier
             ServerErrorType = error.Type ?? error.Code,
         };
     }
+
+    /// <summary>
+    /// A generation or model lookup the server refused for its model: OpenAI's <c>model_not_found</c> code (404, or 400 from proxies
+    /// such as LiteLLM), or on a 404 the not-found type of Ollama (<c>not_found_error</c>) and vLLM (<c>NotFoundError</c>).
+    /// </summary>
+    private static bool IsModelNotFound(string operationCode, HttpStatusCode status, ServerError error) =>
+        operationCode is OpenCodeErrorCodes.ChatCompletionFailed or OpenCodeErrorCodes.CompletionFailed or OpenCodeErrorCodes.ModelInfoFailed
+        && (error.Code is "model_not_found" || error.Type is "model_not_found"
+            || (status == HttpStatusCode.NotFound && error.Type is "not_found_error" or "NotFoundError"));
 
     private static bool IsContextLengthError(ServerError error) =>
         error.Type is "exceed_context_size_error" || error.Code is "context_length_exceeded" or "exceed_context_size_error";

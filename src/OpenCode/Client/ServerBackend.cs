@@ -42,9 +42,9 @@ internal sealed class ServerBackend(
             : properties is { IsRouter: true } ? new LlamaRouterLifecycle(client, timeProvider, TimeSpan.FromMilliseconds(settings.Shared.LocalServer.StartupTimeout))
             : null;
         var model = ChooseDefaultModel(models);
-        var info = models.FirstOrDefault(m => m.Id == model);
+        var info = models.FirstOrDefault(m => m.Id == model) ?? (models.Count == 1 ? models[0] : null);
         var discovered = model is not null && settings.Models.AutoDiscovery
-            ? (await manager.GetModelsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Id == model)
+            ? SameModel(await manager.GetModelsAsync(cancellationToken).ConfigureAwait(false), model)
             : null;
         var detection = discovered is not null
             ? new FamilyDetection(ModelFamily.FromId(discovered.Family) ?? ModelFamily.Unknown, discovered.FimTokensInVocabulary)
@@ -58,6 +58,7 @@ internal sealed class ServerBackend(
             TrainingContextWindow = info?.TrainingContextWindow,
             SupportsStreaming = settings.Shared.Features.Streaming,
             SupportsVision = discovered?.Capabilities.Multimodal,
+            SupportsTools = discovered?.Capabilities.FunctionCalling,
             SupportsChat = properties?.ChatTemplate is { } template ? template.Length > 0 : null,
             SupportsFillInTheMiddle = discovered?.Capabilities.CodeCompletion ?? detection.SupportsFim,
             SupportsInfillEndpoint = detection.VocabularyHasFim,
@@ -137,13 +138,13 @@ internal sealed class ServerBackend(
 
     private string? ChooseDefaultModel(IReadOnlyList<ModelInfo> models)
     {
+        // A configured name the list lacks is kept: a single-model llama-server lists its file path yet answers to any name, and
+        // aliases and Ollama tags are accepted though not listed; a server that does not know it answers MODEL_NOT_FOUND.
         if (settings.DefaultModel is { } configured)
         {
             if (models.Count > 0 && !models.Any(m => m.Id == configured))
             {
-                throw new OpenCodeException(
-                    OpenCodeErrorCodes.ModelNotFound,
-                    $"models.defaultModel '{configured}' is not served; the server has: {string.Join(", ", models.Select(m => m.Id))}.");
+                ProviderLog.DefaultModelNotListed(_logger, configured, models.Count);
             }
 
             return configured;
@@ -167,6 +168,10 @@ internal sealed class ServerBackend(
             Metadata = new ChunkMetadata(answer.Model, answer.Usage, timeProvider.GetUtcNow()),
         };
     }
+
+    /// <summary>The discovered model of that id, else the only model of a single-model server (which answers to any name).</summary>
+    private static DiscoveredModel? SameModel(IReadOnlyList<DiscoveredModel> discovered, string model) =>
+        discovered.FirstOrDefault(m => m.Id == model) ?? (discovered.Count == 1 ? discovered[0] : null);
 
     private async IAsyncEnumerable<MessageChunk> CompleteAsChunksAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

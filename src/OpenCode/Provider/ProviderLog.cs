@@ -25,4 +25,7 @@ internal static partial class ProviderLog
 
     [LoggerMessage(106, LogLevel.Warning, "{Count} extra files are not sent: the {Family} fill-in-the-middle format has no place for other files")]
     public static partial void ExtraFilesDropped(ILogger logger, int count, string family);
+
+    [LoggerMessage(108, LogLevel.Information, "models.defaultModel {Model} is not among the {Count} model(s) the server lists; it is sent as named, and the server decides")]
+    public static partial void DefaultModelNotListed(ILogger logger, string model, int count);
 }

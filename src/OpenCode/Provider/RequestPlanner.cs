@@ -25,7 +25,10 @@ internal sealed class RequestPlanner(EndpointSettings settings, BackendDescripti
         }
 
         ImagePartsWriter.RefuseWithoutVision(request, backend.Capabilities);
-        return ModeSelector.Select(DropUnsupportedParameters(request), ResolveModel(request.Model), backend.Capabilities);
+        var model = ResolveModel(request.Model);
+        ToolSupport.RefuseWithoutTools(request, model, backend);
+        var mapped = ToolSupport.ForDialect(DropUnsupportedParameters(request), backend.Capabilities.Dialect);
+        return ModeSelector.Select(mapped, model, backend.Capabilities);
     }
 
     /// <summary>Plans one batch of an embeddings request: the model resolved as for a generation, the custom parameters allowed by <c>features.customParameters</c>.</summary>
@@ -131,19 +134,17 @@ internal sealed class RequestPlanner(EndpointSettings settings, BackendDescripti
         return request with { AdditionalParameters = extra.Where(p => DialectParameters.Accepts(dialect, p.Key)).ToDictionary(StringComparer.Ordinal) };
     }
 
+    /// <summary>
+    /// The caller's model, else the default; checked only against <c>models.enabledModels</c>. A name the model list lacks is still sent:
+    /// servers accept names they do not list (a single-model llama-server answers to any name, aliases, Ollama tags), and one that does
+    /// not know the model answers MODEL_NOT_FOUND itself (see <see cref="ErrorClassifier"/>).
+    /// </summary>
     private string? ResolveModel(string? requested)
     {
         var model = requested ?? backend.DefaultModel;
         if (model is not null && !settings.Models.IsEnabled(model))
         {
             throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not in models.enabledModels ({string.Join(", ", settings.Models.EnabledModels)}).");
-        }
-
-        if (model is not null && backend.Models.Count > 0 && !backend.Models.Any(m => m.Id == model))
-        {
-            throw new OpenCodeException(
-                OpenCodeErrorCodes.ModelNotFound,
-                $"Model '{model}' is not served by {backend.Endpoint}; it serves: {string.Join(", ", backend.Models.Select(m => m.Id))}.");
         }
 
         return model;

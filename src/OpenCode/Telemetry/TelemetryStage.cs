@@ -6,8 +6,9 @@ using OpenCode.Quotas;
 namespace OpenCode.Telemetry;
 
 /// <summary>
-/// Traces and measures each generation: one client activity (no prompt text), the GenAI metrics (operation duration, token usage,
-/// time to first chunk, time per chunk), requests and errors by code, and the per-model performance samples.
+/// Traces and measures each generation: one client activity (no prompt text), token usage and duration (<c>opencode.client.*</c> always;
+/// the GenAI <c>gen_ai.client.*</c> metrics unless the caller's face records those itself), requests and errors by code, and the
+/// per-model performance samples.
 /// </summary>
 /// <remarks>Per chunk two checks and, only while a listener records <c>time_per_output_chunk</c>, one timestamp.</remarks>
 internal sealed class TelemetryStage(GenerationStage inner, EndpointContext endpoint, ModelPerformanceTracker performance, TimeProvider timeProvider)
@@ -25,7 +26,8 @@ internal sealed class TelemetryStage(GenerationStage inner, EndpointContext endp
             { "server.address", endpoint.Root.Host },
             { "server.port", endpoint.Root.Port },
         };
-        var observer = new Observer(tags, new GenerationMeasurement(performance, timeProvider, endpoint.Root, model), timeProvider, $"{request.OperationName} {model}");
+        var measurement = new GenerationMeasurement(performance, timeProvider, endpoint.Root, model);
+        var observer = new Observer(tags, measurement, timeProvider, $"{request.OperationName} {model}", !request.Request.GenAIMetricsByCaller);
         return ValueTask.FromResult<(GenerationRequest, ChunkObserver?)>((request, observer));
     }
 
@@ -35,14 +37,16 @@ internal sealed class TelemetryStage(GenerationStage inner, EndpointContext endp
         private readonly GenerationMeasurement _measurement;
         private readonly TimeProvider _time;
         private readonly Activity? _activity;
+        private readonly bool _genAIMetrics;
         private readonly long _start;
         private long _lastChunk;
         private bool _firstChunkSeen;
         private bool _ended;
 
-        public Observer(TagList tags, GenerationMeasurement measurement, TimeProvider time, string activityName)
+        public Observer(TagList tags, GenerationMeasurement measurement, TimeProvider time, string activityName, bool genAIMetrics)
         {
             _tags = tags;
+            _genAIMetrics = genAIMetrics;
             _measurement = measurement;
             _time = time;
             _start = time.GetTimestamp();
@@ -65,9 +69,12 @@ internal sealed class TelemetryStage(GenerationStage inner, EndpointContext endp
             {
                 _firstChunkSeen = true;
                 _lastChunk = _time.GetTimestamp();
-                OpenCodeTelemetry.TimeToFirstChunk.Record(_time.GetElapsedTime(_start).TotalSeconds, _tags);
+                if (_genAIMetrics)
+                {
+                    OpenCodeTelemetry.TimeToFirstChunk.Record(_time.GetElapsedTime(_start).TotalSeconds, _tags);
+                }
             }
-            else if (OpenCodeTelemetry.TimePerOutputChunk.Enabled)
+            else if (_genAIMetrics && OpenCodeTelemetry.TimePerOutputChunk.Enabled)
             {
                 var now = _time.GetTimestamp();
                 OpenCodeTelemetry.TimePerOutputChunk.Record(_time.GetElapsedTime(_lastChunk, now).TotalSeconds, _tags);
@@ -98,7 +105,7 @@ internal sealed class TelemetryStage(GenerationStage inner, EndpointContext endp
                 var tags = _tags;
                 tags.Add("error.type", code);
                 OpenCodeTelemetry.Errors.Add(1, tags);
-                OpenCodeTelemetry.OperationDuration.Record(_time.GetElapsedTime(_start).TotalSeconds, tags);
+                RecordDuration(tags);
             }
 
             _activity?.SetTag("error.type", code);
@@ -121,15 +128,17 @@ internal sealed class TelemetryStage(GenerationStage inner, EndpointContext endp
         private void Complete(MessageChunk final)
         {
             var usage = final.Metadata.Usage;
-            OpenCodeTelemetry.OperationDuration.Record(_time.GetElapsedTime(_start).TotalSeconds, _tags);
+            var tags = _tags;
+            if (final.Metadata.Model is { Length: > 0 } responseModel)
+            {
+                tags.Add("gen_ai.response.model", responseModel);
+            }
+
+            RecordDuration(tags);
             if (usage is not null)
             {
-                var input = _tags;
-                input.Add("gen_ai.token.type", "input");
-                OpenCodeTelemetry.TokenUsage.Record(usage.PromptTokens, input);
-                var output = _tags;
-                output.Add("gen_ai.token.type", "output");
-                OpenCodeTelemetry.TokenUsage.Record(usage.CompletionTokens, output);
+                RecordTokens(tags, "input", usage.PromptTokens);
+                RecordTokens(tags, "output", usage.CompletionTokens);
             }
 
             if (_activity is { IsAllDataRequested: true })
@@ -141,6 +150,26 @@ internal sealed class TelemetryStage(GenerationStage inner, EndpointContext endp
             }
 
             _activity?.Dispose();
+        }
+
+        private void RecordDuration(in TagList tags)
+        {
+            var seconds = _time.GetElapsedTime(_start).TotalSeconds;
+            OpenCodeTelemetry.ClientOperationDuration.Record(seconds, tags);
+            if (_genAIMetrics)
+            {
+                OpenCodeTelemetry.OperationDuration.Record(seconds, tags);
+            }
+        }
+
+        private void RecordTokens(TagList tags, string type, long count)
+        {
+            tags.Add("gen_ai.token.type", type);
+            OpenCodeTelemetry.ClientTokenUsage.Record(count, tags);
+            if (_genAIMetrics)
+            {
+                OpenCodeTelemetry.TokenUsage.Record(count, tags);
+            }
         }
     }
 }

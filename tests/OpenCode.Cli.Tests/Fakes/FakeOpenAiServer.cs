@@ -77,11 +77,24 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         });
     }
 
+    private static string? RequestedModel(string body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.TryGetProperty("model", out var model) ? model.GetString() : null;
+    }
+
     private async Task GenerateAsync(HttpContext context, string path, string body)
     {
         if (_options.Script.Down)
         {
             await Json(context, 500, """{"error":{"code":500,"message":"The server is down","type":"server_error"}}""");
+            return;
+        }
+
+        // Like vLLM and OpenAI, a model the server does not serve is refused with 404 (llama-server would answer to any name).
+        if (RequestedModel(body) is { } model && !_options.Models.Contains(model))
+        {
+            await Json(context, 404, "{\"error\":{\"message\":\"The model `" + model + "` does not exist.\",\"type\":\"invalid_request_error\",\"code\":\"model_not_found\"}}");
             return;
         }
 

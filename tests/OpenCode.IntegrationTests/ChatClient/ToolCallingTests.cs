@@ -20,8 +20,9 @@ public sealed class ToolCallingTests(LlamaServerFixture fixture)
     {
         using var cts = TestDeadline.After(Deadline);
         var server = await fixture.StartAsync(
-            new LocalLlamaServerStartInfo { ModelPath = fixture.DefaultModel, Options = new LocalServerOptions { ContextSize = 1024 }, AdditionalArguments = ["--jinja"] }, cts.Token);
+            new LocalLlamaServerStartInfo { ModelPath = ToolModel, Options = new LocalServerOptions { ContextSize = 1024 }, AdditionalArguments = ["--jinja"] }, cts.Token);
         await using var provider = new OpenCodeProvider(new OpenCodeOptions { ApiEndpoint = server.BaseAddress.ToString() });
+        (await provider.GetCapabilitiesAsync(cts.Token)).SupportsTools.ShouldBe(true);
         var invoked = 0;
         var weather = AIFunctionFactory.Create((string city) => { invoked++; return $"sunny in {city}"; }, "get_weather", "Gets the weather of a city");
         using var chat = provider.AsIChatClient().AsBuilder().UseFunctionInvocation().Build();
@@ -34,12 +35,16 @@ public sealed class ToolCallingTests(LlamaServerFixture fixture)
             new(ChatRole.Tool, [new FunctionResultContent("call_1", "sunny in Paris, 24 degrees, light wind from the south-west")]),
         ];
 
+        var withoutTools = await AskAsync(chat, question, new ChatOptions { MaxOutputTokens = 6, Temperature = 0 }, streaming, cts.Token);
         var first = await AskAsync(chat, question, options, streaming, cts.Token);
         var second = await AskAsync(chat, withHistory, options, streaming, cts.Token);
 
         first.FinishReason.ShouldNotBeNull();
         second.FinishReason.ShouldNotBeNull();
         first.Usage!.InputTokenCount.ShouldNotBeNull();
+
+        // The tool definitions reached the prompt (a template that ignored them would render the same tokens).
+        first.Usage.InputTokenCount.Value.ShouldBeGreaterThan(withoutTools.Usage!.InputTokenCount!.Value + 20);
 
         // The call and its result reached the prompt: the template rendered more tokens for them.
         second.Usage!.InputTokenCount!.Value.ShouldBeGreaterThan(first.Usage.InputTokenCount.Value + 10);
@@ -48,6 +53,27 @@ public sealed class ToolCallingTests(LlamaServerFixture fixture)
             call.Name.ShouldBe("get_weather");
         }
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetResponse_TemplateWithoutTools_CapabilityNotSupportedInsteadOfToolsDropped(bool streaming)
+    {
+        using var cts = TestDeadline.After(Deadline);
+        var server = await fixture.StartAsync(
+            new LocalLlamaServerStartInfo { ModelPath = fixture.DefaultModel, Options = new LocalServerOptions { ContextSize = 1024 }, AdditionalArguments = ["--jinja"] }, cts.Token);
+        await using var provider = new OpenCodeProvider(new OpenCodeOptions { ApiEndpoint = server.BaseAddress.ToString() });
+        using var chat = provider.AsIChatClient();
+        var options = new ChatOptions { Tools = [AIFunctionFactory.Create((string city) => city, "get_weather")], MaxOutputTokens = 4 };
+
+        var ex = await Should.ThrowAsync<OpenCodeException>(() => AskAsync(chat, [new(ChatRole.User, "Weather in Paris?")], options, streaming, cts.Token));
+
+        ex.Code.ShouldBe(OpenCodeErrorCodes.CapabilityNotSupported);
+        ex.Message.ShouldContain("supports_tools");
+        (await chat.GetResponseAsync("plain text still works", new ChatOptions { MaxOutputTokens = 4 }, cts.Token)).FinishReason.ShouldBe(ChatFinishReason.Length);
+    }
+
+    private string ToolModel => fixture.CreateModel("tiny-tools", new TinyModelSpec { ChatTemplate = ToolTemplate.Text });
 
     private static async Task<ChatResponse> AskAsync(IChatClient chat, List<ChatMessage> messages, ChatOptions options, bool streaming, CancellationToken cancellationToken) =>
         streaming

@@ -83,6 +83,9 @@ public sealed class HttpErrorTests
     [InlineData(HttpStatusCode.InternalServerError, """{"error":{"code":500,"message":"boom","type":"server_error"}}""", OpenCodeErrorCodes.ServerError)]
     [InlineData(HttpStatusCode.ServiceUnavailable, """{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}""", OpenCodeErrorCodes.ServerError)]
     [InlineData(HttpStatusCode.NotFound, """{"error":{"message":"model 'x' not found","type":"not_found_error","code":"model_not_found"}}""", OpenCodeErrorCodes.ModelNotFound)]
+    [InlineData(HttpStatusCode.NotFound, """{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}""", OpenCodeErrorCodes.ModelNotFound)]
+    [InlineData(HttpStatusCode.NotFound, """{"error":{"message":"model \"x\" not found, try pulling it first","type":"not_found_error","param":null,"code":null}}""", OpenCodeErrorCodes.ModelNotFound)]
+    [InlineData(HttpStatusCode.BadRequest, """{"error":{"message":"Invalid model name passed in model=x","type":"invalid_request_error","code":"model_not_found"}}""", OpenCodeErrorCodes.ModelNotFound)]
     [InlineData(HttpStatusCode.BadRequest, """{"error":{"code":400,"message":"'messages' is required","type":"invalid_request_error"}}""", OpenCodeErrorCodes.InvalidRequest)]
     [InlineData(HttpStatusCode.BadGateway, "<html>bad gateway</html>", OpenCodeErrorCodes.ServerError)]
     public async Task CreateChatCompletion_ErrorStatus_IsClassifiedByStatusAndType(HttpStatusCode status, string body, string expectedCode)

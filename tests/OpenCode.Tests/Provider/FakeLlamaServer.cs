@@ -22,6 +22,9 @@ internal sealed class FakeLlamaServer
 
     public ScriptedHandler Handler { get; }
 
+    /// <summary>Gets the 404 body a generation for a model not in <see cref="Models"/> gets; <see langword="null"/>: any name is served, as by llama-server.</summary>
+    public string? UnknownModelAnswer { get; init; }
+
     public IEnumerable<string> Paths => Handler.Requests.Select(r => r.Uri.AbsolutePath);
 
     public OpenCodeProvider CreateProvider(Action<OpenCodeOptions>? configure = null)
@@ -34,6 +37,12 @@ internal sealed class FakeLlamaServer
     private HttpResponseMessage Respond(HttpRequestMessage request, string? body, string chatTemplate, int contextWindow)
     {
         var data = string.Join(",", Models.Select(m => $$$"""{"id":"{{{m}}}","object":"model","owned_by":"llamacpp","meta":{"n_ctx_train":16384,"n_params":2100000,"n_vocab":300,"size":1000000}}"""));
+        if (UnknownModelAnswer is { } refusal && body is not null && request.RequestUri!.AbsolutePath.StartsWith("/v1/", StringComparison.Ordinal)
+            && RequestedModel(body) is { } model && !Models.Contains(model))
+        {
+            return ScriptedHandler.Json(refusal, HttpStatusCode.NotFound);
+        }
+
         return request.RequestUri!.AbsolutePath switch
         {
             "/v1/models" => ScriptedHandler.Json($$"""{"object":"list","data":[{{data}}]}"""),
@@ -48,6 +57,12 @@ internal sealed class FakeLlamaServer
             "/v1/completions" => Sse(ClientHarness.Events("""{"choices":[{"text":"plain","index":0,"finish_reason":"stop"}],"model":"tiny-coder"}""", "[DONE]")),
             _ => ScriptedHandler.Json("""{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}""", HttpStatusCode.NotFound),
         };
+    }
+
+    private static string? RequestedModel(string body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.TryGetProperty("model", out var model) ? model.GetString() : null;
     }
 
     private HttpResponseMessage Tokenize(string? body)

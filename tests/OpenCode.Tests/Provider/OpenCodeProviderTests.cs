@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 
 namespace OpenCode.Tests.Provider;
@@ -91,28 +92,42 @@ public sealed class OpenCodeProviderTests
     }
 
     [Fact]
-    public async Task SendMessage_UnknownModel_ThrowsModelNotFoundListingServedModels()
+    public async Task SendMessage_ModelTheListLacks_IsSentAsNamed()
     {
         var server = new FakeLlamaServer(models: ["a", "b"]);
         await using var provider = server.CreateProvider();
 
-        var ex = await Should.ThrowAsync<OpenCodeException>(() => FakeLlamaServer.Collect(provider.SendMessageAsync(new MessageRequest { Prompt = "x", Model = "zzz" }, Ct)));
+        var chunks = await FakeLlamaServer.Collect(provider.SendMessageAsync(new MessageRequest { Messages = [Message.User("hi")], Model = "coder-alias" }, Ct));
 
-        ex.Code.ShouldBe(OpenCodeErrorCodes.ModelNotFound);
-        ex.Message.ShouldContain("a, b");
-        server.Paths.ShouldNotContain("/v1/completions");
+        chunks[^1].IsDone.ShouldBeTrue();
+        JsonDocument.Parse(FakeLlamaServer.Body(server.Handler, "/v1/chat/completions")).RootElement.GetProperty("model").GetString().ShouldBe("coder-alias");
     }
 
     [Fact]
-    public async Task Initialize_DefaultModelNotServed_ThrowsModelNotFound()
+    public async Task SendMessage_ServerRefusesTheModel_ThrowsModelNotFoundFromItsAnswer()
     {
-        var server = new FakeLlamaServer();
-        await using var provider = server.CreateProvider(o => o.Models.DefaultModel = "missing");
+        var server = new FakeLlamaServer(models: ["a", "b"]) { UnknownModelAnswer = """{"object":"error","message":"The model `zzz` does not exist.","type":"NotFoundError","code":404}""" };
+        await using var provider = server.CreateProvider();
 
-        var ex = await Should.ThrowAsync<OpenCodeException>(() => provider.InitializeAsync(Ct));
+        var ex = await Should.ThrowAsync<OpenCodeException>(() => FakeLlamaServer.Collect(provider.SendMessageAsync(new MessageRequest { Messages = [Message.User("hi")], Model = "zzz" }, Ct)));
 
         ex.Code.ShouldBe(OpenCodeErrorCodes.ModelNotFound);
-        ex.Message.ShouldContain("models.defaultModel");
+        ex.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        ex.Message.ShouldContain("`zzz` does not exist");
+        server.Paths.Count(p => p == "/v1/chat/completions").ShouldBe(1, "a refused model is not retried");
+    }
+
+    [Fact]
+    public async Task Initialize_DefaultModelTheListLacks_KeepsItWithTheOnlyModelsCapabilities()
+    {
+        var server = new FakeLlamaServer(contextWindow: 2048);
+        await using var provider = server.CreateProvider(o => o.Models.DefaultModel = "coder-alias");
+
+        var capabilities = await provider.GetCapabilitiesAsync(Ct);
+
+        capabilities.Model.ShouldBe("coder-alias");
+        capabilities.ContextWindow.ShouldBe(2048);
+        capabilities.TrainingContextWindow.ShouldBe(16384);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using OpenCode.Configuration;
 using OpenCode.Provider;
 using OpenCode.Telemetry;
@@ -81,42 +80,5 @@ public sealed class TelemetryTests
         activity.GetTagItem("gen_ai.usage.input_tokens").ShouldBe(7);
         activity.GetTagItem("gen_ai.usage.output_tokens").ShouldBe(2);
         activity.Tags.ShouldAllBe(tag => tag.Value == null || !tag.Value.Contains("secret", StringComparison.Ordinal));
-    }
-
-    /// <summary>Collects the measurements of the OpenCode meter for one server port (tests run in parallel and share the meter).</summary>
-    private sealed class MetricRecorder : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<(string Name, double Value, KeyValuePair<string, object?>[] Tags)> _measurements = new();
-
-        public MetricRecorder(int port)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == OpenCodeTelemetry.MeterName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags, port));
-            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags, port));
-            _listener.Start();
-        }
-
-        public List<double> Values(string name, string? tag = null, string? value = null) =>
-            [.. _measurements.Where(m => m.Name == name && (tag is null || m.Tags.Any(t => t.Key == tag && Equals(t.Value, value)))).Select(m => m.Value)];
-
-        public KeyValuePair<string, object?>[] Tags(string name) => _measurements.First(m => m.Name == name).Tags;
-
-        public void Dispose() => _listener.Dispose();
-
-        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, int port)
-        {
-            var copy = tags.ToArray();
-            if (copy.Any(t => t.Key == "server.port" && Equals(t.Value, port)))
-            {
-                _measurements.Enqueue((instrument.Name, value, copy));
-            }
-        }
     }
 }

@@ -53,7 +53,7 @@ internal sealed class LlamaCppProbe : IDialectProbe
                 ContextWindow = properties.ContextWindow ?? Json.Int(meta, "n_ctx"),
                 CodeCompletion = detection.SupportsFim,
                 ChatTemplate = template is null ? null : template.Length > 0,
-                FunctionCalling = Json.Bool(Json.Object(root, "chat_template_caps"), "supports_tool_calls"),
+                FunctionCalling = Json.Bool(Json.Object(root, "chat_template_caps"), "supports_tools"),
                 Multimodal = Json.Bool(Json.Object(root, "modalities"), "vision"),
                 Reasoning = template is null ? null : template.Contains("<think>", StringComparison.Ordinal),
             },
