@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using OpenCode.Configuration;
 using OpenCode.Local.Server;
+using OpenCode.Local.TinyModels;
 using OpenCode.Provider;
 
 namespace OpenCode.IntegrationTests.ChatClient;

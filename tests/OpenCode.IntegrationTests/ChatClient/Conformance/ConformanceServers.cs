@@ -1,4 +1,6 @@
 using OpenCode.Configuration;
+using OpenCode.Local.Server;
+using OpenCode.Local.TinyModels;
 using OpenCode.Provider;
 
 namespace OpenCode.IntegrationTests.ChatClient.Conformance;
