@@ -125,6 +125,8 @@ public sealed partial class OpenCodeClient : IDisposable
 
             if (response.IsSuccessStatusCode)
             {
+                // Not every handler links the two; what the server sends back later is masked against what this request carried.
+                response.RequestMessage ??= request;
                 return response;
             }
 
@@ -140,9 +142,7 @@ public sealed partial class OpenCodeClient : IDisposable
                 }
 
                 // A server may repeat the credential it rejected: mask what this request carried before the body reaches an error or a log.
-                var errorBody = SecretRedaction.Redact(
-                    await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false),
-                    SecretRedaction.SentWith(request, _options.ApiKeyHeaderName).Append(_options.ApiKey));
+                var errorBody = MaskSecrets(await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false), request);
                 var retryAfter = RetryAfterParser.Parse(response.Headers, _timeProvider);
                 ClientLog.RequestFailed(_logger, operation, (int)response.StatusCode);
                 throw ErrorClassifier.FromResponse(
