@@ -30,19 +30,8 @@ public sealed class CircuitWaitTests
     private static async Task OpenCircuitAsync(OpenCodeProvider provider, ScriptedServer server)
     {
         server.ThenStatus(500).ThenStatus(500);
-        await Should.ThrowAsync<OpenCodeException>(CollectTextAsync(provider.SendMessageAsync(Chat, Ct)));
-        await Should.ThrowAsync<OpenCodeException>(CollectTextAsync(provider.SendMessageAsync(Chat, Ct)));
-    }
-
-    private static async Task<string> CollectTextAsync(IAsyncEnumerable<MessageChunk> chunks)
-    {
-        var text = new System.Text.StringBuilder();
-        await foreach (var chunk in chunks)
-        {
-            text.Append(chunk.Content);
-        }
-
-        return text.ToString();
+        await Should.ThrowAsync<OpenCodeException>(ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct)));
+        await Should.ThrowAsync<OpenCodeException>(ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct)));
     }
 
     /// <summary>Gives a request that should be waiting a moment to (wrongly) finish; true when it is still waiting.</summary>
@@ -61,7 +50,7 @@ public sealed class CircuitWaitTests
         await using var provider = Create(server, clock);
         await OpenCircuitAsync(provider, server);
 
-        var answer = CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
+        var answer = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
         (await StillWaitingAsync(answer)).ShouldBeTrue();
         clock.Advance(Break - TimeSpan.FromMilliseconds(100));
         (await StillWaitingAsync(answer)).ShouldBeTrue();
@@ -81,12 +70,12 @@ public sealed class CircuitWaitTests
         await OpenCircuitAsync(provider, server);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         server.ThenAnswerAfter(release.Task);
-        var probe = CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
+        var probe = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
         (await StillWaitingAsync(probe)).ShouldBeTrue();
         clock.Advance(Break);
         (await server.ChatArrived.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBeTrue();
 
-        var others = Enumerable.Range(0, 5).Select(_ => CollectTextAsync(provider.SendMessageAsync(Chat, Ct))).ToArray();
+        var others = Enumerable.Range(0, 5).Select(_ => ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct))).ToArray();
         (await StillWaitingAsync(Task.WhenAny(others))).ShouldBeTrue();
         server.ChatRequests.ShouldBe(3);
         release.SetResult();
@@ -104,14 +93,14 @@ public sealed class CircuitWaitTests
         await using var provider = Create(server, clock, maxWaitMs: 8_000);
         await OpenCircuitAsync(provider, server);
         server.ThenBody(500, "application/json", """{"error":{"message":"still sick","type":"server_error"}}""");
-        var probe = CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
+        var probe = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
         (await StillWaitingAsync(probe)).ShouldBeTrue();
         clock.Advance(Break);
         var probeError = await Should.ThrowAsync<OpenCodeException>(probe.WaitAsync(TimeSpan.FromSeconds(30), Ct));
 
         // A request that arrives now would have to wait a whole new break (5 s) but may wait only 8 s in all: it waits, and after the
         // break it makes the next trial call itself.
-        var waiter = CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
+        var waiter = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
         (await StillWaitingAsync(waiter)).ShouldBeTrue();
         clock.Advance(Break);
         (await waiter.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBe("hello world");
@@ -128,7 +117,7 @@ public sealed class CircuitWaitTests
         await using var provider = Create(server, clock, maxWaitMs: 10_000, breakMs: 60_000);
         await OpenCircuitAsync(provider, server);
 
-        var ex = await Should.ThrowAsync<OpenCodeException>(CollectTextAsync(provider.SendMessageAsync(Chat, Ct)).WaitAsync(TimeSpan.FromSeconds(30), Ct));
+        var ex = await Should.ThrowAsync<OpenCodeException>(ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct)).WaitAsync(TimeSpan.FromSeconds(30), Ct));
 
         ex.Code.ShouldBe(OpenCodeErrorCodes.CircuitOpen);
         ex.RetryAfter.ShouldNotBeNull().ShouldBe(TimeSpan.FromSeconds(60));
@@ -144,7 +133,7 @@ public sealed class CircuitWaitTests
         await OpenCircuitAsync(provider, server);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var answer = CollectTextAsync(provider.SendMessageAsync(Chat, cancellation.Token));
+        var answer = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, cancellation.Token));
         (await StillWaitingAsync(answer)).ShouldBeTrue();
         await cancellation.CancelAsync();
 

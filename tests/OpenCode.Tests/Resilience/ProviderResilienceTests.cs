@@ -22,7 +22,7 @@ public sealed class ProviderResilienceTests
         return new OpenCodeProvider(options, timeProvider: clock);
     }
 
-    private static async Task<string> CollectTextAsync(IAsyncEnumerable<MessageChunk> chunks)
+    internal static async Task<string> CollectTextAsync(IAsyncEnumerable<MessageChunk> chunks)
     {
         var text = new System.Text.StringBuilder();
         await foreach (var chunk in chunks)
