@@ -12,20 +12,24 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/artifacts/opencode"
 tool="$out/OpenCode.Cli"
+# When the last publish started: a source saved while it ran is newer, so the next run publishes again.
+stamp="$out/.published-from"
 
 stale() {
-  [[ ! -x "$tool" || "${OPENCODE_REPUBLISH:-}" == "1" ]] && return 0
-  # Anything the CLI is built from that changed since the last publish (the tool's own file is the stamp).
+  [[ ! -x "$tool" || ! -f "$stamp" || "${OPENCODE_REPUBLISH:-}" == "1" ]] && return 0
+  # Anything the CLI is built from that changed since the last publish started.
   [[ -n "$(find "$root/src" "$root/docs/opencode.schema.json" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
-    \( -path '*/bin' -o -path '*/obj' \) -prune -o -type f -newer "$tool" -print -quit)" ]]
+    \( -path '*/bin' -o -path '*/obj' \) -prune -o -type f -newer "$stamp" -print -quit)" ]]
 }
 
 if stale; then
+  mkdir -p "$out"
+  touch "$stamp.next"
   rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
   echo "eng/opencode.sh: publishing the CLI (Release, ReadyToRun, ${rid:-this platform}) into artifacts/opencode/ ..." >&2
   dotnet publish "$root/src/OpenCode.Cli" -c Release ${rid:+-r "$rid"} --self-contained false -p:PublishReadyToRun=true \
     -o "$out" --nologo -v quiet >&2
-  touch "$tool"
+  mv "$stamp.next" "$stamp"
 fi
 
 exec "$tool" "$@"
