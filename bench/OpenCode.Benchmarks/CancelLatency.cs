@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.Server;
+using OpenCode.Local.TinyModels;
 using OpenCode.Provider;
 
 namespace OpenCode.Benchmarks;

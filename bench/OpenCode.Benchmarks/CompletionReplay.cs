@@ -3,7 +3,8 @@ using System.Globalization;
 using OpenCode.Client;
 using OpenCode.Completion;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.Server;
+using OpenCode.Local.TinyModels;
 using OpenCode.Provider;
 
 namespace OpenCode.Benchmarks;

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using OpenCode.Configuration;
 using OpenCode.Local;
+using OpenCode.Local.Server;
+using OpenCode.Local.TinyModels;
 using OpenCode.Provider;
 
 namespace OpenCode.Benchmarks;
@@ -31,7 +33,7 @@ internal static class DirectModeComparison
         long workingSetBefore = Environment.WorkingSet;
         var options = new OpenCodeOptions { ModelPath = model, Timeout = 300_000, LocalServer = { Mode = mode, Threads = 2, ContextSize = 4096 } };
         var started = Stopwatch.StartNew();
-        await using var provider = new OpenCodeProvider(options) { LocalModels = InProcessModelBackendFactory.Instance };
+        await using var provider = new OpenCodeProvider(options) { LocalModels = LocalModelBackendFactory.Instance };
         double firstToken = 0;
         await foreach (var chunk in provider.SendMessageAsync(new MessageRequest { Prompt = "int main", Mode = CompletionMode.Completion, MaxTokens = 1 }))
         {

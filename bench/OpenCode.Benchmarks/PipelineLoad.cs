@@ -55,7 +55,7 @@ internal static class PipelineLoad
             Console.WriteLine($"{round,5} | {roundErrors,6} | {clock.Elapsed.TotalSeconds,8:0.00} | {heap,26:0.0} | {Environment.WorkingSet / 1048576.0,16:0.0}");
         }
 
-        var snapshot = provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot();
+        var snapshot = ((RateLimiterSnapshot)provider.GetService(typeof(RateLimiterSnapshot))!);
         var growth = heaps[^1] - heaps[Math.Min(1, heaps.Count - 1)];
         Console.WriteLine($"errors: {errors}; heap growth from round 2 to the last: {growth:+0.0;-0.0} MB; limiter after: in flight {snapshot.InFlight}, queued {snapshot.Queued}");
         return errors == 0 && growth < 5 && snapshot.InFlight == 0 ? 0 : 1;

@@ -115,7 +115,7 @@ internal static class SoakRun
             Timer.ActiveCount,
             Directory.GetFiles("/proc/self/fd").Length,
             LoopbackConnections(port),
-            provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().InFlight);
+            ((RateLimiterSnapshot)provider.GetService(typeof(RateLimiterSnapshot))!).InFlight);
     }
 
     /// <summary>Established TCP sockets of this process to or from the server's port (both ends are in this process).</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.Server;
+using OpenCode.Local.TinyModels;
 
 [assembly: AssemblyFixture(typeof(OpenCode.IntegrationTests.LlamaServerFixture))]
 

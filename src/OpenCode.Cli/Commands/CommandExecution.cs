@@ -40,7 +40,7 @@ internal static class CommandExecution
                 var provider = new OpenCodeProvider(
                     settings.Options, loggerFactory: loggerFactory, stores: stores, credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix))
                 {
-                    LocalModels = InProcessModelBackendFactory.Instance,
+                    LocalModels = LocalModelBackendFactory.Instance,
                 };
                 StartupTimeline.Mark(context, "provider created");
                 await using (provider)

@@ -28,7 +28,7 @@ internal static class GenerationRunner
             session.Settings.Options,
             stores: session.Provider.Stores,
             credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix),
-            localModels: InProcessModelBackendFactory.Instance);
+            localModels: LocalModelBackendFactory.Instance);
         await using (router)
         {
             await router.InitializeAsync(cancellationToken);

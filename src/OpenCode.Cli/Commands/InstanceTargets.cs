@@ -26,7 +26,7 @@ internal static class InstanceTargets
             yield return (instance.Name, new OpenCodeProvider(
                 EndpointSettings.ForInstance(options, instance), null, null, null, session.Provider.Stores, null,
                 CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
-            { EndpointName = instance.Name, LocalModels = InProcessModelBackendFactory.Instance });
+            { EndpointName = instance.Name, LocalModels = LocalModelBackendFactory.Instance });
         }
     }
 }

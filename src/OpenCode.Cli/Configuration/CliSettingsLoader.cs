@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using OpenCode.Cli.Commands;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.TinyModels;
 
 namespace OpenCode.Cli.Configuration;
 

@@ -25,6 +25,9 @@ internal sealed record ModelJson(
     /// <summary>Gets the instance that serves the model, when <c>instances</c> are configured; else <see langword="null"/>.</summary>
     public string? Instance { get; init; }
 
+    /// <summary>Gets whether the model is in memory (unloaded, loading, loaded, sleeping, failed), where the server says; else <see langword="null"/>.</summary>
+    public string? State { get; init; }
+
     public static ModelJson From(ModelInfo model, ServerProperties? properties, int modelCount, ProviderCapabilities capabilities, DiscoveredModel? discovered)
     {
         var loaded = IsLoaded(model.Id, properties, modelCount) || model.Id == capabilities.Model;
@@ -42,7 +45,10 @@ internal sealed record ModelJson(
             model.BaseModel,
             loaded ? capabilities.SupportsChat : discovered?.Capabilities.ChatTemplate,
             loaded ? capabilities.SupportsFillInTheMiddle : discovered?.Capabilities.CodeCompletion ?? (family.Fim is not null ? true : family.IsKnown ? false : null),
-            discovered?.Capabilities);
+            discovered?.Capabilities)
+        {
+            State = model.LoadState?.ToString().ToLowerInvariant(),
+        };
     }
 
     /// <summary>Whether <c>/props</c> describes this model: a llama.cpp server serves one model, named by its file or alias.</summary>

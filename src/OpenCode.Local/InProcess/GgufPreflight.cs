@@ -1,4 +1,5 @@
 using OpenCode.Configuration;
+using OpenCode.Local.Gguf;
 
 namespace OpenCode.Local.InProcess;
 

@@ -51,11 +51,7 @@ internal sealed class InProcessBackend(OpenCodeOptions options, TimeProvider tim
 
     public override async IAsyncEnumerable<MessageChunk> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var host = _host ?? throw new InvalidOperationException("The in-process backend is not connected.");
-        if (request.Model is { } model && model != _facts!.Name)
-        {
-            throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not served here: this process runs '{_facts.Name}' only.");
-        }
+        var host = request.Model is { } model ? Served(model) : _host ?? throw new InvalidOperationException("The in-process backend is not connected.");
 
         var sampling = SamplingSettings.From(request);
         using var lease = await host.AcquireAsync(cancellationToken).ConfigureAwait(false);
@@ -76,7 +72,16 @@ internal sealed class InProcessBackend(OpenCodeOptions options, TimeProvider tim
     }
 
     public override Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ModelInfo>>(_facts is { } facts ? [Describe(facts)] : []);
+        Task.FromResult<IReadOnlyList<ModelInfo>>(_facts is { } facts ? [Describe(facts).WithLoadState(_host!.IsLoaded ? ModelLoadState.Loaded : ModelLoadState.Unloaded)] : []);
+
+    /// <summary>Loads the weights now (waiting for the model's turn), rather than on the next request; the idle timer starts again.</summary>
+    public override async Task LoadModelAsync(string model, CancellationToken cancellationToken)
+    {
+        using var lease = await Served(model).AcquireAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Unloads the weights once the request running now (if any) is done.</summary>
+    public override Task UnloadModelAsync(string model, CancellationToken cancellationToken) => Served(model).UnloadAsync(cancellationToken);
 
     public override Task<ServerHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
@@ -105,6 +110,15 @@ internal sealed class InProcessBackend(OpenCodeOptions options, TimeProvider tim
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>The host of <paramref name="model"/>: MODEL_NOT_FOUND for any other name, as this process runs one model.</summary>
+    private ModelHost Served(string model)
+    {
+        var host = _host ?? throw new InvalidOperationException("The in-process backend is not connected.");
+        return model == _facts!.Name
+            ? host
+            : throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not served here: this process runs '{_facts.Name}' only.");
     }
 
     private static ModelInfo Describe(ModelFacts facts) => new()

@@ -84,6 +84,23 @@ internal sealed class ModelHost(ModelFacts facts, LocalServerOptions options, Ti
         }
     }
 
+    /// <summary>Unloads the model once the request that holds it (if any) hands its turn back; the next request loads it again.</summary>
+    /// <param name="cancellationToken">Cancels the wait for the turn.</param>
+    /// <returns>A task that completes when the model is out of memory.</returns>
+    public async Task UnloadAsync(CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            CancelIdleTimer();
+            UnloadHoldingTurn();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
     /// <summary>Unloads the model now, or, while a request holds it, when that request hands its turn back.</summary>
     public void Dispose()
     {

@@ -23,7 +23,6 @@ public static class OpenCodeAdapter
             Timeout = (int)Math.Min(config.Timeout.TotalMilliseconds, int.MaxValue),
             Auth = new AuthOptions { ApiKey = config.ApiKey },
             Models = new ModelOptions { DefaultModel = config.DefaultModel },
-            LocalServer = { Mode = config.LocalModels is null ? LocalModelMode.Server : LocalModelMode.InProcess },
         };
         return new OpenCodeLlmPort(new OpenCodeProvider(options, loggerFactory: loggerFactory) { LocalModels = config.LocalModels }, ownsProvider: true);
     }

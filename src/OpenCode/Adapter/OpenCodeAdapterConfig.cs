@@ -17,12 +17,14 @@ public sealed class OpenCodeAdapterConfig
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Gets a local GGUF model file (direct mode): run in this process by <see cref="LocalModels"/>, or, without it, by a llama-server
-    /// the adapter starts.
+    /// Gets a local GGUF model file (direct mode), run in this process by <see cref="LocalModels"/>.
     /// </summary>
     public string? ModelPath { get; init; }
 
-    /// <summary>Gets what runs <see cref="ModelPath"/> in this process (the OpenCode.Local package); <see langword="null"/> starts a llama-server.</summary>
+    /// <summary>
+    /// Gets what runs <see cref="ModelPath"/> (the OpenCode.Local package's <c>LocalModelBackendFactory.Instance</c>); required with
+    /// <see cref="ModelPath"/>, whose adapter otherwise fails with <c>INVALID_CONFIGURATION</c>.
+    /// </summary>
     public Local.ILocalModelBackendFactory? LocalModels { get; init; }
 
     /// <summary>Gets the API key; <see langword="null"/> sends none.</summary>

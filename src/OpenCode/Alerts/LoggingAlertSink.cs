@@ -4,7 +4,7 @@ namespace OpenCode.Alerts;
 
 /// <summary>The default <see cref="IAlertSink"/>: writes each alert to the log, as a warning or (critical) an error.</summary>
 /// <param name="logger">The log.</param>
-public sealed partial class LoggingAlertSink(ILogger<LoggingAlertSink> logger) : IAlertSink
+internal sealed partial class LoggingAlertSink(ILogger<LoggingAlertSink> logger) : IAlertSink
 {
     /// <inheritdoc />
     public ValueTask PublishAsync(AlertEvent alert, CancellationToken cancellationToken = default)

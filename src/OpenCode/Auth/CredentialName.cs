@@ -1,7 +1,7 @@
 namespace OpenCode.Auth;
 
 /// <summary>What a credential may be called: short, and safe as a file or key name on every platform.</summary>
-public static class CredentialName
+internal static class CredentialName
 {
     /// <summary>The rule, for messages.</summary>
     public const string Rule = "1 to 64 letters, digits, '-', '_' or '.', not starting with '.'";

@@ -5,7 +5,7 @@ namespace OpenCode.Auth;
 /// One instance serves one client and may be called concurrently. Implementations never log or put secrets into exception
 /// messages; <see cref="Description"/> names the credential without its value.
 /// </remarks>
-public interface IAuthenticationProvider
+internal interface IAuthenticationProvider
 {
     /// <summary>Gets a description of the credential that is safe to show, e.g. <c>OAuth 2.0 client credentials (client 'ci')</c>.</summary>
     string Description { get; }

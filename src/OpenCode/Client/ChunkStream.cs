@@ -3,7 +3,7 @@ using OpenCode.Pipeline;
 
 namespace OpenCode.Client;
 
-public sealed partial class OpenCodeClient
+internal sealed partial class OpenCodeClient
 {
     /// <summary>The chunks of one streamed request (see <see cref="StreamAsync"/>).</summary>
     private sealed class ChunkStream(OpenCodeClient client, GenerationRequest wire, float? defaultTemperature, CancellationToken callToken)

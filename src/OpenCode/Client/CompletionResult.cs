@@ -1,7 +1,7 @@
 namespace OpenCode.Client;
 
 /// <summary>A whole (non-streamed) answer.</summary>
-public sealed class CompletionResult
+internal sealed class CompletionResult
 {
     /// <summary>Gets the generated text, without any <c>&lt;think&gt;</c> block.</summary>
     public required string Content { get; init; }

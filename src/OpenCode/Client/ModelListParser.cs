@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenCode.Models;
+using OpenCode.Models.Lifecycle;
 
 namespace OpenCode.Client;
 
@@ -40,6 +41,7 @@ internal static class ModelListParser
             VocabularySize = Json.Int(meta, "n_vocab"),
             SizeBytes = Json.Long(meta, "size"),
             BaseModel = Json.String(model, "parent") ?? (Json.String(model, "root") is { } root && root != Json.String(model, "id") ? root : null),
+            LoadState = RouterModelState.From(Json.Object(model, "status"))?.State,
         };
     }
 }

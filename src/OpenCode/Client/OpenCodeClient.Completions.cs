@@ -3,7 +3,7 @@ using OpenCode.Pipeline;
 
 namespace OpenCode.Client;
 
-public sealed partial class OpenCodeClient
+internal sealed partial class OpenCodeClient
 {
     /// <summary>Sends a chat completion and waits for the whole answer.</summary>
     /// <param name="request">The conversation and sampling settings.</param>

@@ -5,7 +5,7 @@ using OpenCode.Pipeline;
 
 namespace OpenCode.Client;
 
-public sealed partial class OpenCodeClient
+internal sealed partial class OpenCodeClient
 {
     /// <summary>Streams a fill-in-the-middle completion from llama.cpp's <c>/infill</c>, which uses the FIM tokens of the model file itself.</summary>
     /// <param name="request">The prefix, suffix, extra files and sampling settings.</param>

@@ -4,7 +4,7 @@ using OpenCode.Models;
 
 namespace OpenCode.Client;
 
-public sealed partial class OpenCodeClient
+internal sealed partial class OpenCodeClient
 {
     private DiscoveryCache? _discovery;
 
@@ -70,6 +70,7 @@ public sealed partial class OpenCodeClient
             ModelPath = Json.String(root, "model_path"),
             ChatTemplate = Json.String(root, "chat_template"),
             BuildInfo = Json.String(root, "build_info"),
+            Role = Json.String(root, "role"),
             Sampling = Json.Object(settings, "params") is { ValueKind: JsonValueKind.Object } sampling
                 ? new SamplingDefaults(
                     Json.Float(sampling, "temperature"), Json.Int(sampling, "top_k"), Json.Float(sampling, "top_p"), Json.Float(sampling, "min_p"),
@@ -131,12 +132,7 @@ public sealed partial class OpenCodeClient
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                if (_auth is not null)
-                {
-                    await _auth.ApplyAsync(request, watchdog.Token).ConfigureAwait(false);
-                }
-
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false);
+                using var response = await _http.SendAsync(request, watchdog.Token).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.NotFound && uri == _endpoints.Health)
                 {
                     continue;

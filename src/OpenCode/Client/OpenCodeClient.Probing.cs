@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace OpenCode.Client;
 
-public sealed partial class OpenCodeClient
+internal sealed partial class OpenCodeClient
 {
     /// <summary>
     /// GETs a path under the server root for dialect probing, through the discovery cache: <see langword="null"/> when the server does not

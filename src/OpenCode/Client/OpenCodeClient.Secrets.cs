@@ -2,7 +2,7 @@ using OpenCode.Auth;
 
 namespace OpenCode.Client;
 
-public sealed partial class OpenCodeClient
+internal sealed partial class OpenCodeClient
 {
     /// <summary>
     /// Masks in text a server sent back (an error body, an error event inside a 200 stream, an error answer) every credential the

@@ -1,7 +1,7 @@
 using OpenCode.Pipeline;
 namespace OpenCode.Client;
 
-public sealed partial class OpenCodeClient
+internal sealed partial class OpenCodeClient
 {
     /// <summary>Streams a chat completion from <c>/v1/chat/completions</c>.</summary>
     /// <param name="request">The conversation and sampling settings.</param>

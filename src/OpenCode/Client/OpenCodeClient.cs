@@ -10,12 +10,11 @@ namespace OpenCode.Client;
 /// chat and plain completions, streamed or not, models, health and the OpenCode extras.
 /// </summary>
 /// <remarks>Thread-safe. Enforces its own timeouts, so the <see cref="HttpClient"/> should have an infinite <see cref="HttpClient.Timeout"/>.</remarks>
-public sealed partial class OpenCodeClient : IDisposable
+internal sealed partial class OpenCodeClient : IDisposable
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
-    private readonly HttpClient _http;
-    private readonly bool _ownsHttp;
+    private readonly HttpMessageInvoker _http;
     private readonly OpenCodeClientOptions _options;
     private readonly ServerEndpoints _endpoints;
     private readonly TimeProvider _timeProvider;
@@ -42,8 +41,12 @@ public sealed partial class OpenCodeClient : IDisposable
             ?? (string.IsNullOrEmpty(options.ApiKey) ? null : new ApiKeyAuthentication(options.ApiKey, options.ApiKeyHeaderName, options.ApiKeyScheme));
         TransportSecurity.EnsureSecure(options.Endpoint, options.AllowInsecureHttp, "apiEndpoint");
 
-        _ownsHttp = httpClient is null;
-        _http = httpClient ?? CreateHttpClient(options.ConnectTimeout);
+
+        // The transport (the caller's client, or a handler of our own), with authentication and its 401 refresh in front of it.
+#pragma warning disable CA2000 // The invoker owns and disposes the handlers; a caller's HttpClient is not disposed by the forwarder.
+        HttpMessageHandler transport = httpClient is null ? HttpHandlerFactory.Create(options.ConnectTimeout) : new HttpClientForwarder(httpClient);
+        _http = new HttpMessageInvoker(_auth is null ? transport : new AuthenticationHandler(_auth, _logger) { InnerHandler = transport }, disposeHandler: true);
+#pragma warning restore CA2000
     }
 
     /// <summary>Gets a description of the credential the client sends, safe to show; <see langword="null"/> when it sends none.</summary>
@@ -63,13 +66,7 @@ public sealed partial class OpenCodeClient : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_ownsHttp)
-        {
-            _http.Dispose();
-        }
-    }
+    public void Dispose() => _http.Dispose();
 
     private RequestWatchdog StartWatchdog(bool streaming, CancellationToken cancellationToken)
     {
@@ -87,7 +84,6 @@ public sealed partial class OpenCodeClient : IDisposable
         HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, bool streaming, RequestWatchdog watchdog,
         string operationCode, string operation, CancellationToken callerToken)
     {
-        var refreshed = false;
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, uri);
@@ -105,12 +101,7 @@ public sealed partial class OpenCodeClient : IDisposable
             HttpResponseMessage response;
             try
             {
-                if (_auth is not null)
-                {
-                    await _auth.ApplyAsync(request, watchdog.Token).ConfigureAwait(false);
-                }
-
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false);
+                response = await _http.SendAsync(request, watchdog.Token).ConfigureAwait(false);
             }
             catch (HttpRequestException ex) when (attempt == 0 && TransportErrors.IsStaleConnection(ex))
             {
@@ -132,17 +123,9 @@ public sealed partial class OpenCodeClient : IDisposable
 
             using (response)
             {
-                if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && !refreshed && _auth is not null
-                    && await _auth.OnUnauthorizedAsync(request, watchdog.Token).ConfigureAwait(false))
-                {
-                    // One refresh and one retry: a token may have expired or been revoked; a second 401 means the credential is wrong.
-                    refreshed = true;
-                    AuthLog.RetryingAfterRefresh(_logger, _auth.Description);
-                    continue;
-                }
-
-                // A server may repeat the credential it rejected: mask what this request carried before the body reaches an error or a log.
-                var errorBody = MaskSecrets(await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false), request);
+                // A server may repeat the credential it rejected: mask what the request carried (the resend after a 401
+                // refresh carries the new one) before the body reaches an error or a log.
+                var errorBody = MaskSecrets(await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false), response.RequestMessage ?? request);
                 var retryAfter = RetryAfterParser.Parse(response.Headers, _timeProvider);
                 ClientLog.RequestFailed(_logger, operation, (int)response.StatusCode);
                 throw ErrorClassifier.FromResponse(

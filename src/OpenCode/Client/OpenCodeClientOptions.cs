@@ -5,7 +5,7 @@ using OpenCode.Storage;
 namespace OpenCode.Client;
 
 /// <summary>Settings of one <see cref="OpenCodeClient"/>: where the server is, the key, and the timeouts.</summary>
-public sealed class OpenCodeClientOptions
+internal sealed class OpenCodeClientOptions
 {
     /// <summary>Gets the server's base URL, with or without a trailing <c>/v1</c>.</summary>
     public required Uri Endpoint { get; init; }

@@ -4,6 +4,7 @@ using OpenCode.Auth;
 using OpenCode.Configuration;
 using OpenCode.Families;
 using OpenCode.Models;
+using OpenCode.Models.Lifecycle;
 using OpenCode.Pipeline;
 using OpenCode.Provider;
 using OpenCode.Storage;
@@ -21,6 +22,7 @@ internal sealed class ServerBackend(
     private readonly ILogger _logger = loggerFactory.CreateLogger("OpenCode.Provider");
     private OpenCodeClient? _client;
     private OpenCodeModelManager? _manager;
+    private IModelLifecycle? _lifecycle;
 
     /// <summary>Gets the wire client, once connected.</summary>
     public OpenCodeClient Client => _client ?? throw new InvalidOperationException("The backend is not connected.");
@@ -35,6 +37,9 @@ internal sealed class ServerBackend(
         IReadOnlyList<ModelInfo> models = settings.Models.AutoDiscovery ? await client.ListModelsAsync(cancellationToken).ConfigureAwait(false) : [];
         var dialect = await manager.GetDialectAsync(cancellationToken).ConfigureAwait(false);
         var properties = dialect == ServerDialects.LlamaCpp ? await client.GetServerPropertiesAsync(cancellationToken).ConfigureAwait(false) : null;
+        _lifecycle = dialect == ServerDialects.Ollama ? new OllamaLifecycle(client, settings.Models.KeepAlive)
+            : properties is { IsRouter: true } ? new LlamaRouterLifecycle(client, timeProvider, TimeSpan.FromMilliseconds(settings.Shared.LocalServer.StartupTimeout))
+            : null;
         var model = ChooseDefaultModel(models);
         var info = models.FirstOrDefault(m => m.Id == model);
         var discovered = model is not null && settings.Models.AutoDiscovery
@@ -47,7 +52,8 @@ internal sealed class ServerBackend(
         {
             Model = model ?? properties?.ModelPath ?? "(chosen by the server)",
             AvailableModels = [.. models.Select(m => m.Id).Where(settings.Models.IsEnabled)],
-            ContextWindow = properties?.ContextWindow ?? discovered?.Capabilities.ContextWindow ?? info?.ContextWindow,
+            // A router's own /props has n_ctx 0: its models run in processes of their own.
+            ContextWindow = (properties?.ContextWindow is > 0 ? properties.ContextWindow : null) ?? discovered?.Capabilities.ContextWindow ?? info?.ContextWindow,
             TrainingContextWindow = info?.TrainingContextWindow,
             SupportsStreaming = settings.Shared.Features.Streaming,
             SupportsVision = discovered?.Capabilities.Multimodal,
@@ -69,7 +75,17 @@ internal sealed class ServerBackend(
             ? Client.StreamAsync(request, settings.Shared.DefaultTemperature, cancellationToken)
             : CompleteAsChunksAsync(request, cancellationToken);
 
-    public override Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken) => Client.ListModelsAsync(cancellationToken);
+    public override async Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        var models = await Client.ListModelsAsync(cancellationToken).ConfigureAwait(false);
+        return _lifecycle is null ? models : await _lifecycle.WithLoadStatesAsync(models, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override Task LoadModelAsync(string model, CancellationToken cancellationToken) =>
+        _lifecycle?.LoadAsync(model, cancellationToken) ?? Task.FromException(NoLifecycle("load"));
+
+    public override Task UnloadModelAsync(string model, CancellationToken cancellationToken) =>
+        _lifecycle?.UnloadAsync(model, cancellationToken) ?? Task.FromException(NoLifecycle("unload"));
 
     public override Task<ServerHealth> CheckHealthAsync(CancellationToken cancellationToken) => Client.CheckHealthAsync(cancellationToken);
 

@@ -26,6 +26,17 @@ public sealed class ModelOptions
         ErrorMessage = "must be one of auto, llama.cpp, ollama, vllm, tgi, opencode, openai")]
     public string Dialect { get; set; } = "auto";
 
+    /// <summary>
+    /// Gets or sets how long Ollama keeps a model in memory after <c>LoadModelAsync</c> (its <c>keep_alive</c>: <c>30s</c>, <c>5m</c>,
+    /// <c>1h30m</c>, seconds as a number; <c>-1</c> keeps it; <c>0</c> unloads at once).
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: Ollama's own default (5 minutes, or <c>OLLAMA_KEEP_ALIVE</c>).</value>
+    [RegularExpression(KeepAlivePattern, ErrorMessage = "must be an Ollama duration such as 30s, 5m, 1h30m, a number of seconds, -1 (forever) or 0 (unload)")]
+    public string? KeepAlive { get; set; }
+
+    /// <summary>The form of <see cref="KeepAlive"/>.</summary>
+    internal const string KeepAlivePattern = "^(-?[0-9]+|([0-9]+(\\.[0-9]+)?(ms|s|m|h))+)$";
+
     /// <summary>Gets a value indicating whether a model may be used: <see cref="EnabledModels"/> is empty or lists it.</summary>
     /// <param name="model">The model id.</param>
     /// <returns><see langword="true"/> when the model is enabled.</returns>

@@ -10,7 +10,7 @@ namespace OpenCode.Configuration;
 /// Comments are allowed; unknown properties are not, so typos are caught. To layer environment variables over a file,
 /// use <see cref="OpenCodeConfigurationExtensions.AddOpenCodeConfiguration(IConfigurationBuilder, string?)"/> instead.
 /// </remarks>
-public static class OpenCodeConfigFile
+internal static class OpenCodeConfigFile
 {
     /// <summary>Gets the JSON Schema every config file must follow.</summary>
     public static string SchemaJson => OpenCodeConfigSchema.Json;

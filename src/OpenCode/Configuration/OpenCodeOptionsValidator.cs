@@ -9,7 +9,7 @@ namespace OpenCode.Configuration;
 /// Setting neither <see cref="OpenCodeOptions.ApiEndpoint"/> nor <see cref="OpenCodeOptions.ModelPath"/> is valid here:
 /// whether a provider can start without them is decided when it starts.
 /// </remarks>
-public sealed class OpenCodeOptionsValidator : IValidateOptions<OpenCodeOptions>
+internal sealed class OpenCodeOptionsValidator : IValidateOptions<OpenCodeOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, OpenCodeOptions options)

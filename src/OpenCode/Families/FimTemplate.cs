@@ -1,7 +1,7 @@
 namespace OpenCode.Families;
 
 /// <summary>A model family's fill-in-the-middle prompt format and the tokens that end a completion.</summary>
-public sealed class FimTemplate
+internal sealed class FimTemplate
 {
     /// <summary>Initializes a new instance of the <see cref="FimTemplate"/> class.</summary>
     /// <param name="prefixToken">The token that opens the code before the cursor.</param>

@@ -3,7 +3,7 @@ using System.Text;
 namespace OpenCode.Families;
 
 /// <summary>How a family without a chat template wants an instruction written (WizardCoder's Alpaca style).</summary>
-public sealed class InstructionFormat
+internal sealed class InstructionFormat
 {
     private InstructionFormat(string name, string preamble, string instructionHeader, string responseHeader)
     {

@@ -1,6 +1,6 @@
 namespace OpenCode.Families;
 
-public sealed partial class ModelFamily
+internal sealed partial class ModelFamily
 {
     private static readonly FimTemplate StarCoderFim = new(
         "<fim_prefix>", "<fim_suffix>", "<fim_middle>", ["<fim_prefix>", "<fim_suffix>", "<fim_middle>", "<file_sep>", "<|endoftext|>"]);

@@ -1,7 +1,7 @@
 namespace OpenCode.Families;
 
 /// <summary>A family of code models: how to ask it to fill in the middle and, without a chat template, how to instruct it.</summary>
-public sealed partial class ModelFamily
+internal sealed partial class ModelFamily
 {
     private ModelFamily(string id, string name, FimTemplate? fim, InstructionFormat? instructionFormat = null)
     {

@@ -1,7 +1,7 @@
 namespace OpenCode.Families;
 
 /// <summary>Recognises a model's family from what its server reports, most reliable source first.</summary>
-public static class ModelFamilyDetector
+internal static class ModelFamilyDetector
 {
     // Checked in order on names with separators removed; "codeqwen" (CodeQwen1.5) uses StarCoder's format, unlike Qwen2.5-Coder.
     private static readonly (string Pattern, string? Also, ModelFamily Family)[] NamePatterns =

@@ -1,7 +1,7 @@
 namespace OpenCode.Families;
 
 /// <summary>What a server reports about a model that can name its family; any may be <see langword="null"/>.</summary>
-public sealed record ModelFamilyHints
+internal sealed record ModelFamilyHints
 {
     /// <summary>Gets the model id.</summary>
     public string? Id { get; init; }

@@ -8,7 +8,7 @@ namespace OpenCode.Families;
 /// </summary>
 /// <param name="RepositoryToken">The token that opens the repository (<c>&lt;|repo_name|&gt;</c>).</param>
 /// <param name="FileSeparatorToken">The token before each file's path (<c>&lt;|file_sep|&gt;</c>).</param>
-public sealed record RepositoryContextFormat(string RepositoryToken, string FileSeparatorToken)
+internal sealed record RepositoryContextFormat(string RepositoryToken, string FileSeparatorToken)
 {
     /// <summary>The repository name written after the repository token; the request does not name one.</summary>
     public const string RepositoryName = "workspace";

@@ -14,7 +14,7 @@ namespace OpenCode.Limits;
 /// Thread-safe. Slots and the bounded queue are a <see cref="ConcurrencyLimiter"/> of <c>System.Threading.RateLimiting</c>; the
 /// per-minute budgets are buckets driven by the injected <see cref="TimeProvider"/> (see <see cref="ModelBudget"/>).
 /// </remarks>
-public sealed class OpenCodeRateLimiter : IDisposable
+internal sealed class OpenCodeRateLimiter : IDisposable
 {
     private readonly RateLimitOptions _options;
     private readonly int _requestsPerMinute;

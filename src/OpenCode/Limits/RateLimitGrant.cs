@@ -4,7 +4,7 @@ namespace OpenCode.Limits;
 
 /// <summary>Permission to send one request: a concurrency slot held until the request ends, and the tokens reserved for it.</summary>
 /// <remarks>Dispose it on every path (success, error, cancellation, abandoned enumeration); disposing twice is harmless.</remarks>
-public sealed class RateLimitGrant : IDisposable
+internal sealed class RateLimitGrant : IDisposable
 {
     private readonly RateLimitLease _slot;
     private readonly TokenBudget _tokens;

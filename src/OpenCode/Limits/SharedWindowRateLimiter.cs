@@ -13,7 +13,7 @@ namespace OpenCode.Limits;
 /// Chain this after the in-process limiters (<see cref="PartitionedRateLimiter.CreateChained{TResource}"/>), so requests
 /// the process refuses on its own never reach the store. A store that fails throws from <c>AcquireAsync</c>.
 /// </remarks>
-public sealed class SharedWindowRateLimiter : RateLimiter
+internal sealed class SharedWindowRateLimiter : RateLimiter
 {
     private readonly IRateLimitStore _store;
     private readonly SharedWindowRateLimiterOptions _options;

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OpenCode.Limits;
 
 /// <summary>Settings of a <see cref="SharedWindowRateLimiter"/>.</summary>
-public sealed class SharedWindowRateLimiterOptions
+internal sealed class SharedWindowRateLimiterOptions
 {
     /// <summary>Gets or sets the counter's key in the store; every process limiting the same thing uses the same key.</summary>
     [Required]

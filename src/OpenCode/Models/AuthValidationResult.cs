@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OpenCode.Models;
 
 /// <summary>The answer of an OpenCode API's <c>/auth/validate</c>.</summary>
-public sealed class AuthValidationResult
+internal sealed class AuthValidationResult
 {
     /// <summary>Gets a value indicating whether the server accepted the credential.</summary>
     public required bool IsValid { get; init; }

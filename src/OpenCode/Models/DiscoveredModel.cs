@@ -1,7 +1,7 @@
 namespace OpenCode.Models;
 
 /// <summary>A model found by <see cref="OpenCodeModelManager"/>: the OpenCode API's model object, filled from whatever the server's dialect offers.</summary>
-public sealed record DiscoveredModel
+internal sealed record DiscoveredModel
 {
     /// <summary>Gets the model id to send in requests.</summary>
     public required string Id { get; init; }

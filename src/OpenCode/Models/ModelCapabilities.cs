@@ -1,7 +1,7 @@
 namespace OpenCode.Models;
 
 /// <summary>What a model can do, as its server reports it (the OpenCode API's <c>capabilities</c>); unknown values are <see langword="null"/>.</summary>
-public sealed record ModelCapabilities
+internal sealed record ModelCapabilities
 {
     /// <summary>Gets the most tokens one answer may have, when the server says.</summary>
     public int? MaxTokens { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OpenCode.Models;
 
 /// <summary>Technical details of a model (the OpenCode API's <c>details</c>); unknown values are <see langword="null"/>.</summary>
-public sealed record ModelDetails
+internal sealed record ModelDetails
 {
     /// <summary>Gets the number of parameters.</summary>
     public long? Parameters { get; init; }

@@ -5,4 +5,4 @@ namespace OpenCode.Models;
 /// <param name="ModifiedAt">When the model was last modified (Ollama <c>modified_at</c>), as the server wrote it.</param>
 /// <param name="SizeBytes">The model's size in bytes.</param>
 /// <param name="ParameterCount">The number of parameters.</param>
-public sealed record ModelFingerprint(string? Digest, string? ModifiedAt, long? SizeBytes, long? ParameterCount);
+internal sealed record ModelFingerprint(string? Digest, string? ModifiedAt, long? SizeBytes, long? ParameterCount);

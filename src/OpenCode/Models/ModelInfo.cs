@@ -29,4 +29,17 @@ public sealed class ModelInfo
 
     /// <summary>Gets the base model this one derives from (vLLM <c>root</c>/<c>parent</c> for LoRA adapters), when the server says.</summary>
     public string? BaseModel { get; init; }
+
+    /// <summary>Gets whether the model is in memory, when the server says (llama-server router mode, Ollama <c>/api/ps</c>, in-process).</summary>
+    public ModelLoadState? LoadState { get => _loadState; init => _loadState = value; }
+
+    private ModelLoadState? _loadState;
+
+    /// <summary>A copy with the load state the server reports now (every other value as it is, including any added later).</summary>
+    internal ModelInfo WithLoadState(ModelLoadState? state)
+    {
+        var copy = (ModelInfo)MemberwiseClone();
+        copy._loadState = state;
+        return copy;
+    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OpenCode.Models;
 
 /// <summary>Descriptive metadata of a model (the OpenCode API's <c>metadata</c>); unknown values are <see langword="null"/>.</summary>
-public sealed record ModelMetadata
+internal sealed record ModelMetadata
 {
     /// <summary>Gets the description.</summary>
     public string? Description { get; init; }

@@ -1,7 +1,7 @@
 namespace OpenCode.Models;
 
 /// <summary>Performance of one model on one endpoint, measured in this process over its recent requests.</summary>
-public sealed record ModelPerformance
+internal sealed record ModelPerformance
 {
     /// <summary>Gets the server endpoint.</summary>
     public required Uri Endpoint { get; init; }

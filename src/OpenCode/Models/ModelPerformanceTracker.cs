@@ -8,7 +8,7 @@ namespace OpenCode.Models;
 /// also publishes them on the <c>OpenCode.Models</c> meter.
 /// </summary>
 /// <remarks>Thread-safe. Keeps the windows of the 256 endpoint and model pairs used most recently (models come and go; a long-running process keeps a bounded table).</remarks>
-public sealed class ModelPerformanceTracker
+internal sealed class ModelPerformanceTracker
 {
     private static readonly Meter Meter = new("OpenCode.Models");
     private static readonly Histogram<double> FirstToken = Meter.CreateHistogram<double>("opencode.model.time_to_first_token", "s");

@@ -2,7 +2,7 @@ using OpenCode.Models.Probes;
 
 namespace OpenCode.Models;
 
-public sealed partial class OpenCodeModelManager
+internal sealed partial class OpenCodeModelManager
 {
     /// <summary>Lists the models again now; models whose fingerprint is unchanged keep their metadata, new or changed ones are read again.</summary>
     /// <param name="cancellationToken">Cancels discovery.</param>

@@ -11,7 +11,7 @@ namespace OpenCode.Models;
 /// caches it for <c>models.cacheTimeout</c> and, on refresh, reads again only the models whose fingerprint changed.
 /// </summary>
 /// <remarks>Thread-safe; one instance per endpoint.</remarks>
-public sealed partial class OpenCodeModelManager : IDisposable
+internal sealed partial class OpenCodeModelManager : IDisposable
 {
     private static readonly IDialectProbe[] Probes =
         [new LlamaCppProbe(), new OllamaProbe(), new TgiProbe(), new VllmProbe(), new OpenCodeApiProbe(), new OpenAiProbe()];

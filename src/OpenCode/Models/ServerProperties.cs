@@ -1,7 +1,7 @@
 namespace OpenCode.Models;
 
 /// <summary>What a llama.cpp server reports at <c>/props</c>.</summary>
-public sealed class ServerProperties
+internal sealed class ServerProperties
 {
     /// <summary>Gets the context window each slot runs with (<c>default_generation_settings.n_ctx</c>).</summary>
     public int? ContextWindow { get; init; }
@@ -14,6 +14,12 @@ public sealed class ServerProperties
 
     /// <summary>Gets the model's chat template; empty or <see langword="null"/> when it has none.</summary>
     public string? ChatTemplate { get; init; }
+
+    /// <summary>Gets the server's role: <c>router</c> when llama-server serves several models from <c>--models-dir</c> and loads them on request.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>Gets a value indicating whether this is llama-server's router mode (<see cref="Role"/> is <c>router</c>).</summary>
+    public bool IsRouter => Role == "router";
 
     /// <summary>Gets the server's build description, for display only.</summary>
     public string? BuildInfo { get; init; }

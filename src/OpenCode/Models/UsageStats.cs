@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OpenCode.Models;
 
 /// <summary>The answer of an OpenCode API's <c>/usage/stats</c>.</summary>
-public sealed class UsageStats
+internal sealed class UsageStats
 {
     /// <summary>Gets the requests counted by the server, when it says.</summary>
     public long? TotalRequests { get; init; }

@@ -39,6 +39,29 @@ public abstract class GenerationBackend : GenerationStage, IAsyncDisposable
     public virtual Task<IReadOnlyList<string>?> TokenizeAsync(string text, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>?>(null);
 
+    /// <summary>Loads a model into memory and returns once it is ready (llama-server's router mode, Ollama, a model run in this process).</summary>
+    /// <param name="model">The model id.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the model is loaded.</returns>
+    /// <exception cref="OpenCodeException">CAPABILITY_NOT_SUPPORTED where the backend cannot load models on request; MODEL_NOT_FOUND; MODEL_LOAD_FAILED.</exception>
+    public virtual Task LoadModelAsync(string model, CancellationToken cancellationToken) =>
+        Task.FromException(NoLifecycle("load"));
+
+    /// <summary>Releases a model's memory; the next request (or a load) brings it back.</summary>
+    /// <param name="model">The model id.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the backend has accepted the unload.</returns>
+    /// <exception cref="OpenCodeException">CAPABILITY_NOT_SUPPORTED where the backend cannot unload models on request; MODEL_NOT_FOUND.</exception>
+    public virtual Task UnloadModelAsync(string model, CancellationToken cancellationToken) =>
+        Task.FromException(NoLifecycle("unload"));
+
+    /// <summary>The error of a backend that does not manage what is loaded.</summary>
+    /// <param name="operation">What was asked: load or unload.</param>
+    /// <returns>A CAPABILITY_NOT_SUPPORTED error.</returns>
+    protected static OpenCodeException NoLifecycle(string operation) => new(
+        OpenCodeErrorCodes.CapabilityNotSupported,
+        $"This server cannot {operation} models on request: that needs llama-server in router mode (--models-dir), Ollama, or a model run in this process.");
+
     /// <summary>Releases what the backend holds, waiting for what must stop (a server process) to stop.</summary>
     /// <returns>A task that completes when everything is released.</returns>
     protected virtual ValueTask DisposeAsyncCore()

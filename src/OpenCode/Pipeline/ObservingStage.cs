@@ -67,11 +67,19 @@ internal abstract class ObservingStage(GenerationStage inner) : DelegatingGenera
                     return ValueTask.FromResult(true);
                 }
 
+                // The end is observed as the stream ends, on this path as on the awaited one, not only when it is disposed.
                 _finished = true;
-                return ValueTask.FromResult(false);
+                var end = EndAsync();
+                return end.IsCompletedSuccessfully ? ValueTask.FromResult(false) : EndedAsync(end);
             }
 
             return AwaitAsync(next);
+        }
+
+        private static async ValueTask<bool> EndedAsync(ValueTask end)
+        {
+            await end.ConfigureAwait(false);
+            return false;
         }
 
         public async ValueTask DisposeAsync()

@@ -137,24 +137,17 @@ internal sealed class EndpointComponents : IDisposable
             return ConnectTo(new Uri(configured, UriKind.Absolute));
         }
 
-        if (_settings.ModelPath is { Length: > 0 } && _options.LocalServer.Mode == LocalModelMode.InProcess)
-        {
-            return LocalModels?.CreateBackend(_options, _time, _loggerFactory) ?? throw new OpenCodeConfigurationException(
-                "modelPath: running a GGUF file in this process needs the OpenCode.Local package: reference it and pass its backend factory " +
-                "(OpenCodeProvider.LocalModels, or services.AddOpenCodeLocal()), or set localServer.mode to 'server' to run it in a llama-server.");
-        }
-
         if (_settings.ModelPath is { Length: > 0 } modelPath)
         {
-            var startInfo = new LocalLlamaServerStartInfo
+            var localModels = LocalModels ?? throw new OpenCodeConfigurationException(
+                "modelPath: running a local GGUF file (in this process or in a llama-server) needs the OpenCode.Local package: reference it and " +
+                "register it with services.AddOpenCodeLocal(), or set OpenCodeProvider.LocalModels = LocalModelBackendFactory.Instance.");
+            var context = new LocalModelContext(_options, modelPath, ConnectTo, _time, _loggerFactory)
             {
-                ModelPath = modelPath,
-                ModelAlias = Path.GetFileNameWithoutExtension(modelPath),
-                Options = _options.LocalServer,
                 ApiKey = _settings.Auth.ResolveApiKey(),
                 BuildProgress = LocalServerBuildProgress,
             };
-            return new LocalServerBackend(startInfo, ConnectTo, _time, _loggerFactory);
+            return localModels.CreateBackend(context);
         }
 
         throw new OpenCodeConfigurationException("Neither apiEndpoint nor modelPath is set: set apiEndpoint to a server URL, or modelPath to a local GGUF file.");

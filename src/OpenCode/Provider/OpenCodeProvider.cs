@@ -76,8 +76,8 @@ public sealed class OpenCodeProvider : IAIProvider
     }
 
     /// <summary>
-    /// Gets what runs <c>modelPath</c> inside this process in direct mode (<c>localServer.mode: inProcess</c>, the default): the OpenCode.Local
-    /// package's factory. Without it such a provider fails with <c>INVALID_CONFIGURATION</c> naming <c>modelPath</c>.
+    /// Gets what runs <c>modelPath</c> in direct mode, in this process or in a llama-server as <c>localServer.mode</c> says: the OpenCode.Local
+    /// package's <c>LocalModelBackendFactory</c>. Without it such a provider fails with <c>INVALID_CONFIGURATION</c> naming <c>modelPath</c>.
     /// </summary>
     public Local.ILocalModelBackendFactory? LocalModels
     {
@@ -86,7 +86,7 @@ public sealed class OpenCodeProvider : IAIProvider
     }
 
     /// <summary>Gets the performance measured per model and endpoint for the generations of this provider.</summary>
-    public ModelPerformanceTracker Performance => _components.Performance;
+    internal ModelPerformanceTracker Performance => _components.Performance;
 
     /// <summary>Gets the endpoint in use, once connected (a local server's in direct mode).</summary>
     public Uri? Endpoint => _connection?.Description.Endpoint;
@@ -152,6 +152,32 @@ public sealed class OpenCodeProvider : IAIProvider
         return [.. models.Where(m => _settings.Models.IsEnabled(m.Id))];
     }
 
+    /// <summary>
+    /// Loads a model into memory and returns when it is ready: llama-server in router mode (<c>--models-dir</c>), Ollama (kept for
+    /// <c>models.keepAlive</c>), or direct mode's model in this process. <see cref="ListModelsAsync"/> shows each model's
+    /// <see cref="ModelInfo.LoadState"/>.
+    /// </summary>
+    /// <param name="model">The model id.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the model is loaded.</returns>
+    /// <exception cref="OpenCodeException">CAPABILITY_NOT_SUPPORTED where the server does not load models on request; MODEL_NOT_FOUND; MODEL_LOAD_FAILED.</exception>
+    public async Task LoadModelAsync(string model, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        await (await ConnectAsync(cancellationToken).ConfigureAwait(false)).Backend.LoadModelAsync(model, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Releases a model's memory (see <see cref="LoadModelAsync"/>); the next request loads it again.</summary>
+    /// <param name="model">The model id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the server has accepted the unload.</returns>
+    /// <exception cref="OpenCodeException">CAPABILITY_NOT_SUPPORTED where the server does not unload models on request; MODEL_NOT_FOUND.</exception>
+    public async Task UnloadModelAsync(string model, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        await (await ConnectAsync(cancellationToken).ConfigureAwait(false)).Backend.UnloadModelAsync(model, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Asks the endpoint whether it is ready to answer.</summary>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The health; an unreachable server is unhealthy, not an exception.</returns>
@@ -173,14 +199,17 @@ public sealed class OpenCodeProvider : IAIProvider
     internal async Task<IReadOnlyList<string>?> TokenizeAsync(string text, CancellationToken cancellationToken) =>
         await (await ConnectAsync(cancellationToken).ConfigureAwait(false)).Backend.TokenizeAsync(text, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Asks the pipeline for an object it holds: the <see cref="OpenCodeModelManager"/> or <see cref="OpenCodeRateLimiter"/> of the endpoint, a stage of yours.</summary>
+    /// <summary>
+    /// Asks the pipeline for an object it holds: a stage of yours, the provider itself, or a <see cref="RateLimiterSnapshot"/>
+    /// of the endpoint's client-side limits (in flight, queued, free slots, paused until).
+    /// </summary>
     /// <param name="serviceType">The type asked for.</param>
     /// <returns>The object, or <see langword="null"/> (also before the provider is connected, for what connecting creates).</returns>
     public object? GetService(Type serviceType)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceType.IsInstanceOfType(this) ? this
-            : serviceType == typeof(OpenCodeRateLimiter) ? _components.Limiter
+            : serviceType == typeof(RateLimiterSnapshot) ? _components.Limiter.GetSnapshot()
             : _connection?.Pipeline.GetService(serviceType);
     }
 

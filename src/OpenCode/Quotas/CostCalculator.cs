@@ -5,7 +5,7 @@ using OpenCode.Configuration;
 namespace OpenCode.Quotas;
 
 /// <summary>Prices requests: with the pricing the server reports for a model where it does, else with the configured <c>pricing</c>.</summary>
-public sealed class CostCalculator
+internal sealed class CostCalculator
 {
     private readonly Dictionary<string, ModelPrice> _configured;
 

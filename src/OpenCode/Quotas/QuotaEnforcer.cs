@@ -14,7 +14,7 @@ namespace OpenCode.Quotas;
 /// The check reads what is recorded, so requests in flight at once may pass a budget by up to their number (and a
 /// request's own tokens count only once it is recorded): budgets are hard at request granularity, not token-exact.
 /// </remarks>
-public sealed class QuotaEnforcer
+internal sealed class QuotaEnforcer
 {
     private readonly IUsageStore _usage;
     private readonly QuotaOptions _options;

@@ -3,7 +3,7 @@ using OpenCode.Configuration;
 namespace OpenCode.Quotas;
 
 /// <summary>Where quota periods start and end: UTC days and UTC calendar months.</summary>
-public static class QuotaPeriods
+internal static class QuotaPeriods
 {
     /// <summary>Returns the period of <paramref name="period"/> kind that contains <paramref name="now"/>.</summary>
     /// <param name="period">Daily or monthly.</param>

@@ -8,7 +8,7 @@ namespace OpenCode.Quotas;
 /// <param name="Limit">The limit.</param>
 /// <param name="Used">What the period has used.</param>
 /// <param name="ResetsAt">When the period ends.</param>
-public sealed record QuotaUsage(QuotaBudgetOptions Budget, string Metric, decimal Limit, decimal Used, DateTimeOffset ResetsAt)
+internal sealed record QuotaUsage(QuotaBudgetOptions Budget, string Metric, decimal Limit, decimal Used, DateTimeOffset ResetsAt)
 {
     /// <summary>Gets the share used, in percent.</summary>
     public decimal Percent => Limit == 0 ? 100m : Used * 100m / Limit;

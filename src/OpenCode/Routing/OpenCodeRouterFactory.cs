@@ -24,7 +24,7 @@ public static class OpenCodeRouterFactory
     /// <param name="alerts">Where quota, error-rate and latency alerts go; <see langword="null"/> logs them.</param>
     /// <param name="credentialStore">Where instances' <c>auth.credential</c> names are looked up.</param>
     /// <param name="random">The randomness of the load-balancing policies; <see langword="null"/> uses <see cref="Random.Shared"/>.</param>
-    /// <param name="localModels">Runs instances' <c>modelPath</c> in this process (the OpenCode.Local package); <see langword="null"/> when none does.</param>
+    /// <param name="localModels">Runs instances' <c>modelPath</c> (the OpenCode.Local package); <see langword="null"/> when no instance has one.</param>
     /// <returns>The router; dispose it to stop its health probes and its providers.</returns>
     /// <exception cref="OpenCodeConfigurationException">A setting is invalid, or no instance is configured.</exception>
     public static OpenCodeRouter Create(

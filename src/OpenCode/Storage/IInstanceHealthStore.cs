@@ -1,7 +1,7 @@
 namespace OpenCode.Storage;
 
 /// <summary>Health and cooldown state of server instances, shared so a fleet of app instances agrees on which servers are sick.</summary>
-public interface IInstanceHealthStore
+internal interface IInstanceHealthStore
 {
     /// <summary>Reads the last state every instance was reported in.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -21,4 +21,4 @@ public interface IInstanceHealthStore
 /// <param name="CooldownUntil">When an unhealthy instance is next probed, or <see langword="null"/>.</param>
 /// <param name="LastError">The last error code and message, or <see langword="null"/>.</param>
 /// <param name="UpdatedAt">When this state was observed.</param>
-public sealed record InstanceHealthRecord(string Instance, bool Healthy, DateTimeOffset? CooldownUntil, string? LastError, DateTimeOffset UpdatedAt);
+internal sealed record InstanceHealthRecord(string Instance, bool Healthy, DateTimeOffset? CooldownUntil, string? LastError, DateTimeOffset UpdatedAt);

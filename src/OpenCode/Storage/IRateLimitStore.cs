@@ -2,7 +2,7 @@ namespace OpenCode.Storage;
 
 /// <summary>Counters that several processes share, so a fleet of app instances together stays under one limit.</summary>
 /// <remarks>A fixed window per key: the window containing <c>now</c> starts at a whole multiple of its length since the Unix epoch.</remarks>
-public interface IRateLimitStore
+internal interface IRateLimitStore
 {
     /// <summary>Takes <paramref name="permits"/> from the current window of <paramref name="key"/> if that keeps it at or under <paramref name="limit"/>, atomically.</summary>
     /// <param name="key">What is limited (for example <c>requests:endpoint</c>).</param>
@@ -19,4 +19,4 @@ public interface IRateLimitStore
 /// <param name="Acquired">Whether the permits were taken.</param>
 /// <param name="Used">What the window has handed out, these permits included when taken.</param>
 /// <param name="ResetsAt">When the current window ends.</param>
-public readonly record struct RateLimitDecision(bool Acquired, long Used, DateTimeOffset ResetsAt);
+internal readonly record struct RateLimitDecision(bool Acquired, long Used, DateTimeOffset ResetsAt);

@@ -2,7 +2,7 @@ namespace OpenCode.Storage;
 
 /// <summary>Stores cached responses by key, each with an expiry.</summary>
 /// <remarks>The payload is opaque to the store (the response cache serializes it), so every store keeps the same shape.</remarks>
-public interface IResponseCacheStore
+internal interface IResponseCacheStore
 {
     /// <summary>Reads an entry that has not expired.</summary>
     /// <param name="key">The entry's key.</param>

@@ -10,19 +10,19 @@ public sealed class OpenCodeStores
     public required IUsageStore Usage { get; init; }
 
     /// <summary>Gets the shared rate-limit counters, or <see langword="null"/> when limits are per process only.</summary>
-    public IRateLimitStore? RateLimits { get; init; }
+    internal IRateLimitStore? RateLimits { get; init; }
 
-    /// <summary>Gets the response cache store.</summary>
-    public required IResponseCacheStore Cache { get; init; }
+    /// <summary>Gets the response cache store (in memory unless a storage package sets a shared one).</summary>
+    internal IResponseCacheStore Cache { get; init; } = new InMemoryResponseCacheStore(new InMemoryStoreOptions());
 
-    /// <summary>Gets the instance health store.</summary>
-    public required IInstanceHealthStore Health { get; init; }
+    /// <summary>Gets the instance health store (in memory unless a storage package sets a shared one).</summary>
+    internal IInstanceHealthStore Health { get; init; } = new InMemoryInstanceHealthStore();
 
     /// <summary>
     /// Gets where discovery answers (<c>/v1/models</c>, <c>/props</c>, probes) are kept between processes, or <see langword="null"/> to keep
     /// them in memory for a few seconds only. The CLI sets its SQLite cache here, so a second command needs no discovery request.
     /// </summary>
-    public IResponseCacheStore? Discovery { get; init; }
+    internal IResponseCacheStore? Discovery { get; init; }
 
     /// <summary>Creates stores that live in this process's memory: nothing survives a restart and nothing is shared with other processes.</summary>
     /// <param name="shareRateLimits">

@@ -1,7 +1,7 @@
 namespace OpenCode.Storage;
 
 /// <summary>The fixed-window arithmetic every <see cref="IRateLimitStore"/> shares, so all of them cut windows at the same instants.</summary>
-public static class RateLimitWindow
+internal static class RateLimitWindow
 {
     /// <summary>Returns the start of the window that contains <paramref name="now"/>: a whole multiple of <paramref name="window"/> since the Unix epoch.</summary>
     /// <param name="now">The time.</param>

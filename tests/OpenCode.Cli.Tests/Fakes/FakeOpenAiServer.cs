@@ -63,6 +63,9 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         {
             "/health" when _options.Script.Down => Json(context, 503, """{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}"""),
             "/health" => Json(context, 200, """{"status":"ok"}"""),
+            "/v1/models" or "/models" when _options.RouterStates is { } states => Json(context, 200, FakeResponses.RouterModels(states)),
+            "/props" when _options.RouterStates is not null => Json(context, 200, FakeResponses.RouterProps),
+            "/models/load" or "/models/unload" when _options.RouterStates is { } states => RouterAsync(context, states, path == "/models/load", body),
             "/v1/models" => Json(context, 200, FakeResponses.Models(_options.Models)),
             "/props" => Json(context, 200, FakeResponses.Props(_options.Models[0], _options.PropsContextWindow)),
             "/v1/chat/completions" or "/v1/completions" => GenerateAsync(context, path, body),
@@ -122,6 +125,19 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         {
             await Event(context, data);
         }
+    }
+
+    /// <summary>As llama-server's router: an unknown model is 404; the state changes at once (the real one passes through loading/unloading).</summary>
+    private static Task RouterAsync(HttpContext context, ConcurrentDictionary<string, string> states, bool load, string body)
+    {
+        var model = JsonDocument.Parse(body).RootElement.GetProperty("model").GetString()!;
+        if (!states.ContainsKey(model))
+        {
+            return Json(context, 404, """{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}""");
+        }
+
+        states[model] = load ? "loaded" : "unloaded";
+        return Json(context, 200, """{"success":true}""");
     }
 
     private static async Task InfillAsync(HttpContext context)

@@ -11,6 +11,12 @@ internal static class FakeResponses
     public static string Models(IReadOnlyList<string> ids) =>
         $$"""{"object":"list","data":[{{string.Join(",", ids.Select((id, i) => Model(id, i)))}}]}""";
 
+    /// <summary>llama-server de3ff81's router: <c>/models</c> entries with a <c>status</c>; its own <c>/props</c> has role router and n_ctx 0.</summary>
+    public static string RouterModels(IReadOnlyDictionary<string, string> states) =>
+        $$"""{"object":"list","data":[{{string.Join(",", states.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $$$"""{"id":"{{{s.Key}}}","aliases":[],"tags":[],"object":"model","owned_by":"llamacpp","created":1796061919,"status":{"value":"{{{s.Value}}}","args":[]},"source":"models_dir"}"""))}}]}""";
+
+    public const string RouterProps = """{"role":"router","max_instances":4,"models_autoload":true,"model_alias":"llama-server","model_path":"none","default_generation_settings":{"params":null,"n_ctx":0},"build_info":"b1-de3ff81"}""";
+
     public static string Props(string loadedModel, int contextWindow) =>
         $$$"""{"default_generation_settings":{"n_ctx":{{{contextWindow}}}},"total_slots":1,"model_path":"/models/{{{loadedModel}}}.gguf","chat_template":"(a chat template)"}""";
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace OpenCode.Cli.Tests.Fakes;
 
 /// <summary>How the fake server behaves.</summary>
@@ -22,6 +24,9 @@ internal sealed record FakeServerOptions
     public string? UsageStats { get; init; }
 
     /// <summary>Gets the behaviour a test may change while the server runs (down, slow).</summary>
+    /// <summary>Gets the models' states when the server plays llama-server's router mode (<c>/models</c>, <c>/models/load</c>, <c>/models/unload</c>); <see langword="null"/> for one model.</summary>
+    public ConcurrentDictionary<string, string>? RouterStates { get; init; }
+
     public FakeServerScript Script { get; init; } = new();
 }
 

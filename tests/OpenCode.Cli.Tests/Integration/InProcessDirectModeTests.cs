@@ -1,6 +1,6 @@
 using System.Text.Json;
 using OpenCode.Cli.Output;
-using OpenCode.Local;
+using OpenCode.Local.TinyModels;
 
 namespace OpenCode.Cli.Tests.Integration;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using OpenCode.Cli.Output;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.Server;
+using OpenCode.Local.TinyModels;
 
 namespace OpenCode.Cli.Tests.Integration;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.Server;
 using OpenCode.Provider;
 
 namespace OpenCode.IntegrationTests.Auth;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.Server;
 using OpenCode.Provider;
 
 namespace OpenCode.IntegrationTests.ChatClient;

@@ -1,6 +1,6 @@
 using OpenCode.Completion;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.TinyModels;
 using OpenCode.Provider;
 
 namespace OpenCode.IntegrationTests.Completion;

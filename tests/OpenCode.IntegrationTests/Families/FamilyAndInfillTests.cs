@@ -1,5 +1,5 @@
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.TinyModels;
 using OpenCode.Provider;
 
 namespace OpenCode.IntegrationTests.Families;

@@ -1,4 +1,5 @@
 using OpenCode.Local;
+using OpenCode.Local.Server;
 
 namespace OpenCode.IntegrationTests.Local;
 

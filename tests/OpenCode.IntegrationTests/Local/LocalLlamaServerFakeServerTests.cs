@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.Server;
 
 namespace OpenCode.IntegrationTests.Local;
 

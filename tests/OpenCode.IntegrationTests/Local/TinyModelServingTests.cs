@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.TinyModels;
 
 namespace OpenCode.IntegrationTests.Local;
 

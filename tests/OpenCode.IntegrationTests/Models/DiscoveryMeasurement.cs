@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenCode.Client;
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.TinyModels;
 using OpenCode.Models;
 
 namespace OpenCode.IntegrationTests.Models;

@@ -21,7 +21,7 @@ public sealed class ConcurrentLoadTests(LlamaServerFixture fixture)
             {
                 while (!sampling.IsCancellationRequested)
                 {
-                    maxInFlight = Math.Max(maxInFlight, provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().InFlight);
+                    maxInFlight = Math.Max(maxInFlight, ((RateLimiterSnapshot)provider.GetService(typeof(RateLimiterSnapshot))!).InFlight);
                     await Task.Yield();
                 }
             },
@@ -35,7 +35,7 @@ public sealed class ConcurrentLoadTests(LlamaServerFixture fixture)
 
         answers.ShouldAllBe(a => a.FinishReason == FinishReason.Length && a.Usage != null && a.Usage.CompletionTokens == 8);
         maxInFlight.ShouldBeInRange(1, 2);
-        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().ShouldBe(new Limits.RateLimiterSnapshot(0, 0, 2, null));
+        ((RateLimiterSnapshot)provider.GetService(typeof(RateLimiterSnapshot))!).ShouldBe(new RateLimiterSnapshot(0, 0, 2, null));
         provider.Performance.GetSnapshot().Single().Requests.ShouldBe(16);
     }
 
@@ -62,7 +62,7 @@ public sealed class ConcurrentLoadTests(LlamaServerFixture fixture)
         results.ShouldAllBe(r => r == "ok" || r == OpenCodeErrorCodes.QueueFull);
         results.Count(r => r == "ok").ShouldBeGreaterThanOrEqualTo(11);
         results.Count(r => r == OpenCodeErrorCodes.QueueFull).ShouldBeGreaterThan(0);
-        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().ShouldBe(new Limits.RateLimiterSnapshot(0, 0, 1, null));
+        ((RateLimiterSnapshot)provider.GetService(typeof(RateLimiterSnapshot))!).ShouldBe(new RateLimiterSnapshot(0, 0, 1, null));
     }
 
     /// <summary>Starts a llama-server with one slot and an initialized provider for it with the given client-side limits.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using OpenCode.Configuration;
 using OpenCode.Local;
+using OpenCode.Local.Server;
 using OpenCode.Provider;
 
 namespace OpenCode.IntegrationTests.Provider;
@@ -20,7 +21,7 @@ public sealed class DirectModeTests(LlamaServerFixture fixture)
             ModelPath = fixture.DefaultModel,
             LocalServer = { Mode = LocalModelMode.Server, ExecutablePath = fixture.RequireServer(), ContextSize = 512, MaxRestarts = 2 },
         };
-        var provider = new OpenCodeProvider(options);
+        var provider = new OpenCodeProvider(options) { LocalModels = LocalModelBackendFactory.Instance };
         int pid;
         try
         {
@@ -55,8 +56,13 @@ public sealed class DirectModeTests(LlamaServerFixture fixture)
     public async Task OpenCodeAdapter_DirectMode_CompletesOneMessage()
     {
         using var cts = TestDeadline.After(Deadline);
-        fixture.RequireServer();
-        var port = OpenCodeAdapter.Create(new OpenCodeAdapterConfig { ModelPath = fixture.DefaultModel, DefaultTemperature = 0.2f, Timeout = TimeSpan.FromSeconds(30) });
+        var port = OpenCodeAdapter.Create(new OpenCodeAdapterConfig
+        {
+            ModelPath = fixture.DefaultModel,
+            LocalModels = LocalModelBackendFactory.Instance,
+            DefaultTemperature = 0.2f,
+            Timeout = TimeSpan.FromSeconds(30),
+        });
         try
         {
             var answer = await port.CompleteAsync([new LlmMessage("user", "Write a loop.")], new LlmCompletionOptions { MaxTokens = 7 }, cts.Token);

@@ -1,5 +1,6 @@
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.Server;
+using OpenCode.Local.TinyModels;
 using OpenCode.Routing;
 
 namespace OpenCode.IntegrationTests.Routing;

@@ -7,7 +7,7 @@ namespace OpenCode.Tests.Completion;
 /// One golden case from Fixtures/{family}.{language}.{case}.fixture: headers (<c>mode:</c>, <c>rule:</c>, <c>range:</c>), then
 /// <c>=== document</c> (with <c>&lt;|cursor|&gt;</c>), <c>=== raw</c> (the model's output) and <c>=== expected</c> (the completion).
 /// </summary>
-public sealed record CompletionFixture(string Name, ModelFamily Family, string Language, string Document, int Cursor, string Raw, string Expected,
+internal sealed record CompletionFixture(string Name, ModelFamily Family, string Language, string Document, int Cursor, string Raw, string Expected,
     CompletionLineMode Mode, string? Rule, int Range)
 {
     private const string CursorMarker = "<|cursor|>";

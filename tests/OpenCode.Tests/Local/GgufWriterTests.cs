@@ -1,4 +1,4 @@
-using OpenCode.Local;
+using OpenCode.Local.Gguf;
 
 namespace OpenCode.Tests.Local;
 

@@ -1,5 +1,5 @@
 using OpenCode.Configuration;
-using OpenCode.Local;
+using OpenCode.Local.Server;
 
 namespace OpenCode.Tests.Local;
 

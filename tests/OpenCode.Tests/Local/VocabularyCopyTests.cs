@@ -1,4 +1,5 @@
-using OpenCode.Local;
+using OpenCode.Local.Gguf;
+using OpenCode.Local.TinyModels;
 
 namespace OpenCode.Tests.Local;
 

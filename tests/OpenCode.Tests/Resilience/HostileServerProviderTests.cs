@@ -41,7 +41,7 @@ public sealed class HostileServerProviderTests
         ex.RetryAfter.ShouldBe(TimeSpan.FromMinutes(10));
         ex.Code.ShouldNotBe(OpenCodeErrorCodes.Timeout);
         server.ChatRequests.ShouldBe(1);
-        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().InFlight.ShouldBe(0);
+        ((RateLimiterSnapshot)provider.GetService(typeof(RateLimiterSnapshot))!).InFlight.ShouldBe(0);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class ProviderResilienceTests
 
         ex.RetryAfter.ShouldBe(TimeSpan.FromHours(2));
         server.ChatRequests.ShouldBe(1);
-        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().InFlight.ShouldBe(0);
+        ((RateLimiterSnapshot)provider.GetService(typeof(RateLimiterSnapshot))!).InFlight.ShouldBe(0);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class ProviderResilienceTests
         await Should.ThrowAsync<OperationCanceledException>(answer.WaitAsync(TimeSpan.FromSeconds(10), Ct));
         clock.Advance(TimeSpan.FromSeconds(10));
         server.ChatRequests.ShouldBe(1);
-        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().InFlight.ShouldBe(0);
+        ((RateLimiterSnapshot)provider.GetService(typeof(RateLimiterSnapshot))!).InFlight.ShouldBe(0);
     }
 
     [Fact]
@@ -207,6 +207,6 @@ public sealed class ProviderResilienceTests
             await provider.SendMessageAsync(Chat, Ct).GetAsyncEnumerator(Ct).DisposeAsync();
         }
 
-        provider.GetService<OpenCodeRateLimiter>()!.GetSnapshot().ShouldBe(new OpenCode.Limits.RateLimiterSnapshot(0, 0, 2, null));
+        ((RateLimiterSnapshot)provider.GetService(typeof(RateLimiterSnapshot))!).ShouldBe(new RateLimiterSnapshot(0, 0, 2, null));
     }
 }

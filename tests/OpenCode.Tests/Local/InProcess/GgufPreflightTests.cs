@@ -73,7 +73,7 @@ public sealed class GgufPreflightTests(TinyModelFiles files) : IClassFixture<Tin
     public async Task Generate_CorruptFileBehindProvider_TypedErrorNotACrash()
     {
         var path = files.Write("corrupt.gguf", [.. File.ReadAllBytes(files.WithFim).Take(64)]);
-        await using var provider = new OpenCode.Provider.OpenCodeProvider(new OpenCodeOptions { ModelPath = path }) { LocalModels = InProcessModelBackendFactory.Instance };
+        await using var provider = new OpenCode.Provider.OpenCodeProvider(new OpenCodeOptions { ModelPath = path }) { LocalModels = LocalModelBackendFactory.Instance };
 
         var ex = await Should.ThrowAsync<OpenCodeModelLoadException>(() => provider.InitializeAsync(TestContext.Current.CancellationToken));
 

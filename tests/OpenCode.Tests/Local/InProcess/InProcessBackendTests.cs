@@ -121,17 +121,22 @@ public sealed class InProcessBackendTests(TinyModelFiles files) : IClassFixture<
         ex.Message.ShouldContain("mirostat");
     }
 
-    [Fact]
-    public async Task Initialize_ModelPathWithoutLocalPackage_ConfigurationErrorNamingModelPath()
+    [Theory]
+    [InlineData(LocalModelMode.InProcess)]
+    [InlineData(LocalModelMode.Server)]
+    public async Task Initialize_ModelPathWithoutLocalPackage_ConfigurationErrorNamingPackageAndRegistration(LocalModelMode mode)
     {
-        await using var provider = new OpenCodeProvider(new OpenCodeOptions { ModelPath = files.WithFim });
+        await using var provider = new OpenCodeProvider(new OpenCodeOptions { ModelPath = files.WithFim, LocalServer = { Mode = mode } });
 
         var ex = await Should.ThrowAsync<OpenCodeConfigurationException>(() => provider.InitializeAsync(TestContext.Current.CancellationToken));
 
+        ex.Code.ShouldBe(OpenCodeErrorCodes.InvalidConfiguration);
         ex.Message.ShouldContain("modelPath");
         ex.Message.ShouldContain("OpenCode.Local");
+        ex.Message.ShouldContain("AddOpenCodeLocal()");
+        ex.Message.ShouldContain("LocalModels");
     }
 
     private static OpenCodeProvider Create(string path) =>
-        new(new OpenCodeOptions { ModelPath = path, LocalServer = { Threads = 1 } }) { LocalModels = InProcessModelBackendFactory.Instance };
+        new(new OpenCodeOptions { ModelPath = path, LocalServer = { Threads = 1 } }) { LocalModels = LocalModelBackendFactory.Instance };
 }

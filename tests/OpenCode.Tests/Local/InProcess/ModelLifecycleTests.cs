@@ -77,7 +77,8 @@ public sealed class ModelLifecycleTests(TinyModelFiles files) : IClassFixture<Ti
     private InProcessBackend Connect(FakeTimeProvider time, LocalServerOptions local, out ModelHost host)
     {
         var options = new OpenCodeOptions { ModelPath = files.WithFim, LocalServer = local };
-        var backend = (InProcessBackend)InProcessModelBackendFactory.Instance.CreateBackend(options, time, NullLoggerFactory.Instance);
+        var backend = (InProcessBackend)LocalModelBackendFactory.Instance.CreateBackend(
+            new LocalModelContext(options, files.WithFim, _ => throw new InvalidOperationException("No server in process."), time, NullLoggerFactory.Instance));
         backend.ConnectAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult();
         host = backend.Host!;
         return backend;

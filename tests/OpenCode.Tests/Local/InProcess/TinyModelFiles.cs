@@ -1,4 +1,4 @@
-using OpenCode.Local;
+using OpenCode.Local.TinyModels;
 
 namespace OpenCode.Tests.Local.InProcess;
 
