@@ -9,6 +9,8 @@ internal sealed class SqliteDatabase
     private const int BusyTimeoutMilliseconds = 5000;
 
     private readonly string _connectionString;
+    private readonly Lock _schemaLock = new();
+    private volatile bool _schemaReady;
 
     private SqliteDatabase(string path)
     {
@@ -18,17 +20,15 @@ internal sealed class SqliteDatabase
 
     internal string Path { get; }
 
-    /// <summary>Creates the file (owner read/write only on Unix) and its schema when they do not exist.</summary>
+    /// <summary>
+    /// Creates the file (owner read/write only on Unix) when it does not exist; its schema is made by the first connection, so a
+    /// process that never reads or writes a store (<c>opencode --help</c>, a failed argument) opens no database.
+    /// </summary>
     internal static SqliteDatabase Open(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
         CreateOwnerOnly(full);
-        var database = new SqliteDatabase(full);
-        using var connection = database.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;\n" + SqliteSchema.Create;
-        command.ExecuteNonQuery();
-        return database;
+        return new SqliteDatabase(full);
     }
 
     internal SqliteConnection OpenConnection()
@@ -40,12 +40,34 @@ internal sealed class SqliteDatabase
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
             command.ExecuteNonQuery();
+            EnsureSchema(connection);
             return connection;
         }
         catch
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    private void EnsureSchema(SqliteConnection connection)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        lock (_schemaLock)
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;\n" + SqliteSchema.Create;
+            command.ExecuteNonQuery();
+            _schemaReady = true;
         }
     }
 

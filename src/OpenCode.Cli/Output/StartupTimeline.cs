@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace OpenCode.Cli.Output;
 
@@ -19,7 +20,11 @@ internal static class StartupTimeline
         if (Environment.GetEnvironmentVariable(context.EnvironmentPrefix + Variable) is "1")
         {
             var elapsed = TimeProvider.System.GetUtcNow() - ProcessStart;
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timeline: {elapsed.TotalMilliseconds,7:0.0} ms  {step}"));
+
+            // What the JIT cost so far shows whether a step is slow by its work or by compiling it (ReadyToRun covers the latter).
+            context.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"timeline: {elapsed.TotalMilliseconds,7:0.0} ms  {step}  (JIT so far: {JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {JitInfo.GetCompiledMethodCount()} methods)"));
         }
     }
 

@@ -93,7 +93,7 @@ internal sealed partial class OpenCodeClient
                         throw new OpenCodeInvalidResponseException(
                             $"{operation} failed: {client._endpoints.Root} answered 200 with content type {type}, not an event stream (text/event-stream) " +
                             "nor JSON; a proxy or portal page may stand in front of the server. Not retried.",
-                            await ReadBodyExcerptAsync(_response, _watchdog.Token).ConfigureAwait(false));
+                            client.MaskSecrets(await ReadBodyExcerptAsync(_response, _watchdog.Token).ConfigureAwait(false), _response.RequestMessage));
                 }
 
                 Stream raw;
@@ -268,7 +268,8 @@ internal sealed partial class OpenCodeClient
                     _phase = Phase.Finishing;
                     return true;
                 case StreamEventKind.Error:
-                    var error = ErrorClassifier.FromStreamError(_operation, item.ErrorJson!, _delivered);
+                    // llama-server and proxies put the request's text into an error event; a credential it carried must not reach the caller.
+                    var error = ErrorClassifier.FromStreamError(_operation, client.MaskSecrets(item.ErrorJson, _response?.RequestMessage)!, _delivered);
                     ClientLog.StreamFailed(client._logger, _operation, _delivered, error.Code);
                     throw error;
                 case StreamEventKind.Empty:

@@ -37,7 +37,7 @@ internal sealed partial class OpenCodeClient
     private async Task<CompletionResult> ReadCompletionAsync(HttpResponseMessage response, GenerationRequest wire, RequestWatchdog watchdog, string operation, CancellationToken callerToken)
     {
         using var document = await ReadJsonAsync(response, watchdog, operation, callerToken).ConfigureAwait(false);
-        var result = ParseCompletion(document.RootElement, wire, operation);
+        var result = ParseCompletion(document.RootElement, wire, operation, response.RequestMessage);
         if (result.FinishReason == FinishReason.Unreported)
         {
             ClientLog.FinishUnreported(_logger, operation, 1);
@@ -106,7 +106,7 @@ internal sealed partial class OpenCodeClient
         return id is null && created is null ? null : new ResponseIdentity(id, created);
     }
 
-    private static CompletionResult ParseCompletion(JsonElement root, GenerationRequest wire, string operation)
+    private CompletionResult ParseCompletion(JsonElement root, GenerationRequest wire, string operation, HttpRequestMessage? request)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -116,7 +116,7 @@ internal sealed partial class OpenCodeClient
         if ((root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
             || Json.String(root, "object") == "error")
         {
-            throw ErrorClassifier.FromStreamError(operation, root.GetRawText(), 0);
+            throw ErrorClassifier.FromStreamError(operation, MaskSecrets(root.GetRawText(), request)!, 0);
         }
 
         if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0)

@@ -116,6 +116,8 @@ internal sealed partial class OpenCodeClient : IDisposable
 
             if (response.IsSuccessStatusCode)
             {
+                // Not every handler links the two; what the server sends back later is masked against what this request carried.
+                response.RequestMessage ??= request;
                 return response;
             }
 
@@ -123,9 +125,7 @@ internal sealed partial class OpenCodeClient : IDisposable
             {
                 // A server may repeat the credential it rejected: mask what the request carried (the resend after a 401
                 // refresh carries the new one) before the body reaches an error or a log.
-                var errorBody = SecretRedaction.Redact(
-                    await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false),
-                    SecretRedaction.SentWith(response.RequestMessage ?? request, _options.ApiKeyHeaderName).Append(_options.ApiKey));
+                var errorBody = MaskSecrets(await ReadErrorBodyAsync(response, watchdog.Token).ConfigureAwait(false), response.RequestMessage ?? request);
                 var retryAfter = RetryAfterParser.Parse(response.Headers, _timeProvider);
                 ClientLog.RequestFailed(_logger, operation, (int)response.StatusCode);
                 throw ErrorClassifier.FromResponse(

@@ -32,4 +32,14 @@ public sealed class CircuitBreakerOptions
     /// <value>Defaults to 5000; 500 to 3600000.</value>
     [Range(500, 3_600_000)]
     public int BreakDuration { get; set; } = 5000;
+
+    /// <summary>
+    /// Gets or sets how long a request that meets an open circuit may wait for it to let calls through again, in milliseconds: for the
+    /// break to end (the request then makes the trial call, or waits for another request's trial call) and for that trial call's outcome.
+    /// A request fails with <c>CIRCUIT_OPEN</c> at once when the break cannot end within what is left of this wait, and 0 fails every such
+    /// request at once. An instance behind a router never waits: failing over is faster.
+    /// </summary>
+    /// <value>Defaults to 10000 (two default breaks); 0 to 3600000.</value>
+    [Range(0, 3_600_000)]
+    public int MaxWait { get; set; } = 10000;
 }

@@ -38,4 +38,17 @@ public sealed class RateLimitOptions
     /// <summary>Gets or sets a model of the same server to use when the requested model's limits are spent; <see langword="null"/> has none.</summary>
     /// <remarks>Requests and tokens per minute are counted per model, so the fallback has a budget of its own.</remarks>
     public string? FallbackModel { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether, with <see cref="ConcurrentRequests"/> unset, at most as many requests are sent at once as the
+    /// server reports slots (llama-server's <c>total_slots</c>), the rest held in the client in arrival order until a slot frees.
+    /// </summary>
+    /// <remarks>
+    /// The server would queue them itself; held in the client they are not yet sent, so a request that waits can still be cancelled or
+    /// fail over without the server having seen it, and the server's queue stays empty. The wait has no limit of its own (the server's queue
+    /// has none either): only the caller's cancellation and <c>resilience.totalTimeout</c> end it. A server that reports no slot count
+    /// (vLLM, Ollama, TGI) is not limited.
+    /// </remarks>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool MatchServerSlots { get; set; } = true;
 }

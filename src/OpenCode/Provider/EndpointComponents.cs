@@ -72,7 +72,7 @@ internal sealed class EndpointComponents : IDisposable
             var description = await backend.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var endpoint = new EndpointContext(
                 endpointName ?? description.Endpoint.Authority, description.Endpoint, description.Capabilities.Dialect, description.Capabilities.Model, _settings.Auth.Credential);
-            var pipeline = BuildPipeline(endpoint, backend, retries, configure);
+            var pipeline = BuildPipeline(endpoint, backend, retries, configure, ServerSlots(description));
             var logger = _loggerFactory.CreateLogger("OpenCode.Provider");
             return new Connection(backend, description, pipeline, new RequestPlanner(_settings, description, logger), new TokenCounter(backend));
         }
@@ -90,7 +90,7 @@ internal sealed class EndpointComponents : IDisposable
     }
 
     /// <summary>The stages in the design's order; a caller's own stages go outermost, so they see what the caller sees.</summary>
-    private GenerationStage BuildPipeline(EndpointContext endpoint, GenerationBackend backend, bool retries, Action<GenerationPipelineBuilder>? configure)
+    private GenerationStage BuildPipeline(EndpointContext endpoint, GenerationBackend backend, bool retries, Action<GenerationPipelineBuilder>? configure, int? serverSlots)
     {
         var resilienceOptions = _options.Resilience;
         var resilience = new EndpointResilience(
@@ -109,13 +109,28 @@ internal sealed class EndpointComponents : IDisposable
             builder.Use(inner => new QuotaStage(inner, quotas, endpoint));
         }
 
-        return builder
+        builder
             .Use(inner => new TelemetryStage(inner, endpoint, Performance, _time))
             .Use(inner => new RateLimitStage(inner, Limiter, endpoint))
             .Use(inner => new UsageLedgerStage(inner, endpoint, Stores.Usage, _costs, _alertRules, _time, _loggerFactory.CreateLogger("OpenCode.Provider")))
-            .Use(inner => new ResilienceStage(inner, resilience, endpoint.Root))
-            .Build(backend);
+            .Use(inner => new ResilienceStage(inner, resilience, endpoint.Root));
+        if (serverSlots is { } slots)
+        {
+            builder.Use(inner => new ServerSlotStage(inner, slots));
+        }
+
+        return builder.Build(backend);
     }
+
+    /// <summary>
+    /// The server's slot count to hold requests to, when no concurrency limit is configured (<c>rateLimits.matchServerSlots</c>); not for a
+    /// model run in this process, whose backend has a bounded queue of its own (<c>QUEUE_FULL</c>).
+    /// </summary>
+    private int? ServerSlots(BackendDescription description) =>
+        _settings.RateLimits is { ConcurrentRequests: null, MatchServerSlots: true } && description.Endpoint.Scheme is "http" or "https"
+        && description.Capabilities.ParallelSlots is { } slots && slots > 0
+            ? slots
+            : null;
 
     private GenerationBackend CreateBackend()
     {

@@ -13,4 +13,10 @@ internal static partial class ResilienceLog
 
     [LoggerMessage(302, LogLevel.Information, "Circuit of {Endpoint} closed again")]
     public static partial void CircuitClosed(ILogger logger, Uri endpoint);
+
+    [LoggerMessage(303, LogLevel.Information, "Circuit of {Endpoint} half-open: one trial call decides whether it closes")]
+    public static partial void CircuitHalfOpened(ILogger logger, Uri endpoint);
+
+    [LoggerMessage(304, LogLevel.Debug, "Circuit of {Endpoint} is {State}; the request waits up to {WaitMs} ms for it to let calls through")]
+    public static partial void WaitingForCircuit(ILogger logger, Uri endpoint, string state, double waitMs);
 }

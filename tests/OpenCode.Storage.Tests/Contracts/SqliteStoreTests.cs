@@ -19,7 +19,7 @@ public sealed class SqliteStoreTests : SqlStoreContractTests
     }
 
     [Fact]
-    public void Open_NewFile_IsOwnerOnlyAndInWalMode()
+    public async Task Open_NewFile_IsOwnerOnlyAndInWalModeOnceUsed()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -27,8 +27,23 @@ public sealed class SqliteStoreTests : SqlStoreContractTests
             return;
         }
 
+        await Stores.Usage.GetTotalsAsync(new UsageQuery(T0, T0.AddDays(1)), Ct);
+
         File.GetUnixFileMode(DatabasePath).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Exists(DatabasePath + "-wal").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Open_NotUsedYet_MakesNoSchemaUntilTheFirstStoreCall()
+    {
+        var path = Path.Combine(_directory.FullName, "lazy", "usage.db");
+
+        var stores = SqliteOpenCodeStores.Open(path);
+
+        new FileInfo(path).Length.ShouldBe(0);
+        File.Exists(path + "-wal").ShouldBeFalse();
+        (await stores.Usage.GetTotalsAsync(new UsageQuery(T0, T0.AddDays(1)), Ct)).ShouldBe(new UsageTotals(0, 0, 0, 0, 0m));
+        File.Exists(path + "-wal").ShouldBeTrue();
     }
 
     [Fact]

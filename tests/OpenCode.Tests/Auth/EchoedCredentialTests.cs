@@ -59,6 +59,65 @@ public sealed class EchoedCredentialTests
         ex.ErrorBody!.ShouldNotContain("at-issued-token-9a8b7c");
     }
 
+    /// <summary>Answers 200 with an event stream: one token, then an error event that repeats the credential the request carried.</summary>
+    private static ScriptedHandler EchoingMidStream(string? contentType = null) => new((request, _, _) =>
+    {
+        var sent = string.Join(", ", request.Headers.Where(h => h.Key is "Authorization" or "x-api-key").SelectMany(h => h.Value));
+        var error = "{\"error\":{\"message\":" + System.Text.Json.JsonSerializer.Serialize("upstream rejected key " + sent) + ",\"type\":\"server_error\",\"code\":500}}";
+        if (contentType is not null)
+        {
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(error, Encoding.UTF8, contentType) });
+        }
+
+        return Task.FromResult(ScriptedHandler.Sse(new ScriptedStream([ClientHarness.Events(ClientHarness.Delta("Hel"), error)])));
+    });
+
+    [Fact]
+    public async Task StreamChatCompletion_ErrorEventMidStreamRepeatsTheApiKey_MessageAndBodyMaskItAndKeepTheDeliveredChunk()
+    {
+        using var client = ClientHarness.Create(EchoingMidStream());
+
+        var (chunks, thrown) = await ClientHarness.CollectAsync(client.StreamChatCompletionAsync(ClientHarness.Chat(), "m", Ct));
+
+        chunks.ShouldHaveSingleItem().Content.ShouldBe("Hel");
+        var ex = thrown.ShouldBeAssignableTo<OpenCodeException>()!;
+        ex.Message.ShouldContain("upstream rejected key ***");
+        ex.ToString().ShouldNotContain("sk-test-secret");
+        (ex.ErrorBody ?? string.Empty).ShouldNotContain("sk-test-secret");
+    }
+
+    [Fact]
+    public async Task StreamChatCompletion_ErrorEventRepeatsATokenFromACustomAuthenticationProvider_MessageMasksIt()
+    {
+        using var client = ClientHarness.Create(
+            EchoingMidStream(), configure: o => new OpenCodeClientOptions { Endpoint = o.Endpoint, Authentication = new StaticBearer("at-issued-token-9a8b7c") });
+
+        var (_, thrown) = await ClientHarness.CollectAsync(client.StreamChatCompletionAsync(ClientHarness.Chat(), "m", Ct));
+
+        var ex = thrown.ShouldBeAssignableTo<OpenCodeException>()!;
+        ex.Message.ShouldContain("***");
+        ex.ToString().ShouldNotContain("at-issued-token-9a8b7c");
+        (ex.ErrorBody ?? string.Empty).ShouldNotContain("at-issued-token-9a8b7c");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ChatCompletion_200JsonErrorRepeatsTheKeyInACustomHeader_MessageMasksIt(bool streamed)
+    {
+        using var client = ClientHarness.Create(
+            EchoingMidStream("application/json"),
+            configure: o => new OpenCodeClientOptions { Endpoint = o.Endpoint, ApiKey = "gateway-key-4c5d6e", ApiKeyHeaderName = "x-api-key" });
+
+        var ex = streamed
+            ? (await ClientHarness.CollectAsync(client.StreamChatCompletionAsync(ClientHarness.Chat(), "m", Ct))).Error.ShouldBeAssignableTo<OpenCodeException>()!
+            : await Should.ThrowAsync<OpenCodeException>(client.CreateChatCompletionAsync(ClientHarness.Chat(), "m", Ct));
+
+        ex.Message.ShouldContain("upstream rejected key ***");
+        ex.ToString().ShouldNotContain("gateway-key-4c5d6e");
+        (ex.ErrorBody ?? string.Empty).ShouldNotContain("gateway-key-4c5d6e");
+    }
+
     [Fact]
     public void Redact_SecretAndItsUrlEncodedForm_AreMaskedShortValuesAreNot()
     {

@@ -76,6 +76,17 @@ internal sealed class ScriptedServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Scripts the next chat answer as the normal answer, sent only once <paramref name="release"/> completes (a slow request in flight).</summary>
+    public ScriptedServer ThenAnswerAfter(Task release)
+    {
+        _script.Enqueue(async context =>
+        {
+            await release.WaitAsync(context.RequestAborted);
+            await WriteAnswerAsync(context);
+        });
+        return this;
+    }
+
     /// <summary>Scripts the next chat answer as a stream that sends one chunk and then ends without finishing.</summary>
     public ScriptedServer ThenCutAfterFirstChunk()
     {

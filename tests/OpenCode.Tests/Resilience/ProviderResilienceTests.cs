@@ -22,7 +22,7 @@ public sealed class ProviderResilienceTests
         return new OpenCodeProvider(options, timeProvider: clock);
     }
 
-    private static async Task<string> CollectTextAsync(IAsyncEnumerable<MessageChunk> chunks)
+    internal static async Task<string> CollectTextAsync(IAsyncEnumerable<MessageChunk> chunks)
     {
         var text = new System.Text.StringBuilder();
         await foreach (var chunk in chunks)
@@ -155,13 +155,14 @@ public sealed class ProviderResilienceTests
     }
 
     [Fact]
-    public async Task SendMessage_EndpointKeepsFailing_CircuitOpensAndRejectsWithoutSending()
+    public async Task SendMessage_EndpointKeepsFailingAndMaxWaitIsZero_CircuitOpensAndRejectsAtOnceWithoutSending()
     {
         await using var server = await ScriptedServer.StartAsync();
         server.ThenStatus(500).ThenStatus(500);
         await using var provider = Create(server, configure: o =>
         {
             o.Resilience.MaxAttempts = 1;
+            o.Resilience.CircuitBreaker.MaxWait = 0;
             o.Resilience.CircuitBreaker.MinimumThroughput = 2;
             o.Resilience.CircuitBreaker.FailureRatio = 0.5;
         });
