@@ -32,5 +32,7 @@ internal sealed record BenchLimits(string Name)
     }
 
     public string Describe(RateLimitOptions options) =>
-        $"{Name}: {options.RequestsPerMinute} requests/min, {options.TokensPerMinute:N0} tokens/min, {options.ConcurrentRequests} concurrent, queue {options.MaxQueueSize}";
+        $"{Name}: {Limit(options.RequestsPerMinute, "requests/min")}, {Limit(options.TokensPerMinute, "tokens/min")}, {Limit(options.ConcurrentRequests, "concurrent")}, queue {options.MaxQueueSize}";
+
+    private static string Limit(int? value, string unit) => value is { } limit ? $"{limit:N0} {unit}" : $"no {unit} limit";
 }

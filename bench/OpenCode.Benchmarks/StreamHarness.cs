@@ -79,7 +79,7 @@ internal static class StreamHarness
     {
         var transcript = ReplayTranscript.Load(ReplayTranscript.DefaultPath, 20_000);
         var sink = new StringBuilder(transcript.ExpectedContent.Length + 1024);
-        await using var clients = await StreamClients.InMemoryAsync(transcript, BenchLimits.Max);
+        await using var clients = await StreamClients.InMemoryAsync(transcript, BenchLimits.Default);
         var clock = Stopwatch.StartNew();
         long chunks = 0;
         while (clock.Elapsed.TotalSeconds < seconds)

@@ -25,7 +25,7 @@ public class StreamingBenchmarks
     public void Setup()
     {
         _transcript = ReplayTranscript.Load(ReplayTranscript.DefaultPath, Chunks);
-        _clients = StreamClients.InMemoryAsync(_transcript, BenchLimits.Max).GetAwaiter().GetResult();
+        _clients = StreamClients.InMemoryAsync(_transcript, BenchLimits.Default).GetAwaiter().GetResult();
         _chatFace = new ChatFaceClient(_clients);
     }
 

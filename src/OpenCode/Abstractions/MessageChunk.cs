@@ -16,21 +16,22 @@ public sealed record MessageChunk
     /// <summary>Gets why the generation ended; set on the final chunk.</summary>
     public FinishReason? FinishReason { get; init; }
 
-    // The rare parts share one field, so a plain text chunk is no bigger than before they existed.
+    // The rare parts share one field, so a plain text chunk is no bigger than before they existed; setting one to null on a chunk
+    // without any (the stream does so on most chunks) allocates nothing.
     private ChunkExtras? _extras;
 
     /// <summary>Gets the tool calls the model asked for, each assembled whole; set on the final chunk only, <see langword="null"/> when there are none.</summary>
     public IReadOnlyList<ToolCall>? ToolCalls
     {
         get => _extras?.ToolCalls;
-        init => _extras = (_extras ?? ChunkExtras.None) with { ToolCalls = value };
+        init => _extras = value is null && _extras is null ? null : (_extras ?? ChunkExtras.None) with { ToolCalls = value };
     }
 
     /// <summary>Gets the server's id and creation time of the answer, on the first chunk with text and on the final chunk; <see langword="null"/> on others.</summary>
     public ResponseIdentity? Response
     {
         get => _extras?.Response;
-        init => _extras = (_extras ?? ChunkExtras.None) with { Response = value };
+        init => _extras = value is null && _extras is null ? null : (_extras ?? ChunkExtras.None) with { Response = value };
     }
 
     /// <summary>
@@ -40,7 +41,7 @@ public sealed record MessageChunk
     public IReadOnlyList<ReadOnlyMemory<float>>? Embeddings
     {
         get => _extras?.Embeddings;
-        init => _extras = (_extras ?? ChunkExtras.None) with { Embeddings = value };
+        init => _extras = value is null && _extras is null ? null : (_extras ?? ChunkExtras.None) with { Embeddings = value };
     }
 
     /// <summary>Gets the model, the usage (final chunk) and the time of receipt.</summary>
