@@ -24,8 +24,13 @@ internal static class InstanceTargets
         foreach (var instance in options.Instances)
         {
             yield return (instance.Name, new OpenCodeProvider(
-                EndpointSettings.ForInstance(options, instance), null, null, null, session.Provider.Stores, null,
-                CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
+                EndpointSettings.ForInstance(options, instance),
+                httpClient: null,
+                loggerFactory: null,
+                timeProvider: null,
+                stores: session.Provider.Stores,
+                alerts: null,
+                credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
             { EndpointName = instance.Name, LocalModels = LocalModelBackendFactory.Instance });
         }
     }
