@@ -19,11 +19,9 @@ internal static class AvailableMemory
                 }
             }
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            // No readable /proc/meminfo (not Linux, or a sandbox): the runtime's view below is the answer.
         }
 
         var info = GC.GetGCMemoryInfo();
