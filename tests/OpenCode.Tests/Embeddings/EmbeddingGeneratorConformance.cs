@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
+using OpenCode.Tests.Telemetry;
 
 namespace OpenCode.Tests.Embeddings;
 
@@ -82,19 +82,12 @@ public abstract class EmbeddingGeneratorConformance
     public async Task UseOpenTelemetry_OneEmbeddingsActivityWithTheEndpointAndInputTokens()
     {
         var sourceName = "conformance-" + Guid.NewGuid().ToString("N");
-        var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == sourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder(sourceName);
         using var generator = (await CreateGeneratorAsync()).AsBuilder().UseOpenTelemetry(sourceName: sourceName).Build();
 
         await generator.GenerateAsync(["Hello, world!"], cancellationToken: Ct);
 
-        var activity = activities.ShouldHaveSingleItem();
+        var activity = spans.Single();
         activity.DisplayName.ShouldStartWith("embeddings");
         ((int)activity.GetTagItem("gen_ai.usage.input_tokens")!).ShouldBeGreaterThan(0);
         var metadata = generator.GetService<EmbeddingGeneratorMetadata>()!;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
 using OpenCode.Configuration;
@@ -7,6 +5,7 @@ using OpenCode.Pipeline;
 using OpenCode.Storage;
 using OpenCode.Telemetry;
 using OpenCode.Tests.Fakes;
+using OpenCode.Tests.Telemetry;
 
 namespace OpenCode.Tests.Embeddings;
 
@@ -79,14 +78,7 @@ public sealed class EmbeddingPipelineTests
     [Fact]
     public async Task GenerateEmbeddings_WithListener_OneEmbeddingsActivityPerBatch()
     {
-        var activities = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == OpenCodeTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder(OpenCodeTelemetry.ActivitySourceName);
         var server = new FakeEmbeddingServer();
         await using var provider = server.CreateProvider(o =>
         {
@@ -97,7 +89,7 @@ public sealed class EmbeddingPipelineTests
         await provider.GenerateEmbeddingsAsync(new EmbeddingRequest { Inputs = ["unique-telemetry-input", "b"] }, Ct);
 
         // A port no other test uses: activities of tests running alongside are heard too.
-        var mine = activities.Where(a => a.GetTagItem("server.port") is int port && port == 18093 && a.GetTagItem("gen_ai.operation.name") as string == "embeddings").ToList();
+        var mine = spans.Stopped.Where(a => a.GetTagItem("server.port") is int port && port == 18093 && a.GetTagItem("gen_ai.operation.name") as string == "embeddings").ToList();
         mine.Count.ShouldBe(2);
         mine.ShouldAllBe(a => a.DisplayName == "embeddings " + FakeEmbeddingServer.Model);
         mine.Select(a => a.GetTagItem("gen_ai.usage.input_tokens")).ShouldContain(22);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenCode.Configuration;
 using OpenCode.Provider;
@@ -60,21 +59,14 @@ public sealed class TelemetryTests
     public async Task SendMessage_WithListener_StartsAClientActivityWithoutPromptText()
     {
         await using var server = await ScriptedServer.StartAsync();
-        var activities = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == OpenCodeTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder(OpenCodeTelemetry.ActivitySourceName);
         await using var provider = new OpenCodeProvider(new OpenCodeOptions { ApiEndpoint = server.Url });
 
         await foreach (var _ in provider.SendMessageAsync(new MessageRequest { Messages = [Message.User("secret prompt text")], MaxTokens = 8 }, Ct))
         {
         }
 
-        var activity = activities.Single(a => a.GetTagItem("server.port") is int port && port == new Uri(server.Url).Port);
+        var activity = spans.Stopped.Single(a => a.GetTagItem("server.port") is int port && port == new Uri(server.Url).Port);
         activity.DisplayName.ShouldBe("chat tiny-coder");
         activity.Kind.ShouldBe(ActivityKind.Client);
         activity.GetTagItem("gen_ai.usage.input_tokens").ShouldBe(7);

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCode.Configuration;
@@ -129,27 +127,5 @@ public sealed class TelemetryWiringTests
             ? await chat.GetStreamingResponseAsync("hi", cancellationToken: Ct).ToChatResponseAsync(Ct)
             : await chat.GetResponseAsync("hi", cancellationToken: Ct);
         response.Usage.ShouldNotBeNull().InputTokenCount.ShouldBe(7);
-    }
-
-    /// <summary>The spans of one activity source, as an exporter sees them when they stop.</summary>
-    private sealed class SpanRecorder : IDisposable
-    {
-        private readonly ActivityListener _listener;
-        private readonly ConcurrentQueue<Activity> _stopped = new();
-
-        public SpanRecorder(string source)
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = s => s.Name == source,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = _stopped.Enqueue,
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public Activity Single() => _stopped.ShouldHaveSingleItem();
-
-        public void Dispose() => _listener.Dispose();
     }
 }

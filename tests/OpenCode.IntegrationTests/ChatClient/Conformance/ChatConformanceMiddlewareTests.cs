@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenCode.Telemetry;
+using OpenCode.Tests.Telemetry;
 
 namespace OpenCode.IntegrationTests.ChatClient.Conformance;
 
@@ -25,7 +25,7 @@ public sealed class ChatConformanceMiddlewareTests(LlamaServerFixture fixture)
         var server = await ConformanceServers.JinjaAsync(fixture, cts.Token);
         await using var provider = ConformanceServers.Provider(server);
         var source = "opencode-conformance-" + Guid.NewGuid().ToString("N");
-        using var spans = new Spans(source);
+        using var spans = new SpanRecorder(source);
         using var metrics = new TokenMetrics(source);
         var secret = AIFunctionFactory.Create(() => 42, "GetSecretNumber", "Gets the secret number");
         using var chat = provider.AsIChatClient().AsBuilder().UseFunctionInvocation().UseOpenTelemetry(sourceName: source).Build();
@@ -90,26 +90,6 @@ public sealed class ChatConformanceMiddlewareTests(LlamaServerFixture fixture)
 
     /// <summary>A small answer shape: one boolean, so the grammar-constrained output is short.</summary>
     public sealed record Choice(bool Yes);
-
-    private sealed class Spans : IDisposable
-    {
-        private readonly ActivityListener _listener;
-
-        public Spans(string source)
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = s => s.Name == source,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = Stopped.Enqueue,
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public ConcurrentQueue<Activity> Stopped { get; } = new();
-
-        public void Dispose() => _listener.Dispose();
-    }
 
     /// <summary>Sums <c>gen_ai.client.token.usage</c> by meter and token type (the OpenCode meter's filtered by server port, as tests share it).</summary>
     private sealed class TokenMetrics : IDisposable
