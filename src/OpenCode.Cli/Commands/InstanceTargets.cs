@@ -31,7 +31,13 @@ internal static class InstanceTargets
                 stores: session.Provider.Stores,
                 alerts: null,
                 credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix))
-            { EndpointName = instance.Name, LocalModels = LocalModelBackendFactory.Instance });
+            {
+                EndpointName = instance.Name,
+                LocalModels = LocalModelBackendFactory.Instance,
+
+                // One attempt per instance, as the router makes: a command over every instance reports a down one at once.
+                RetriesEnabled = false,
+            });
         }
     }
 }
