@@ -285,7 +285,7 @@ internal sealed partial class OpenCodeClient
             _sawOutput |= item.ToolCalls is not null || !string.IsNullOrEmpty(item.Content) || !string.IsNullOrEmpty(item.Reasoning);
             if (item.FinishReason is { } reason)
             {
-                _finishReason = item.HasToolCalls && reason == FinishReason.Stop ? FinishReason.ToolCalls : reason;
+                _finishReason = item.ToolCalls is not null && reason == FinishReason.Stop ? FinishReason.ToolCalls : reason;
             }
 
             var content = item.Content;

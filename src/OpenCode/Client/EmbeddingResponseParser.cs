@@ -156,7 +156,7 @@ internal static class EmbeddingResponseParser
             : Json.Int(Json.Object(root, "usage"), "prompt_tokens") ?? Json.Int(Json.Object(root, "usage"), "total_tokens");
         return prompt is { } reported
             ? new TokenUsage(reported, 0, UsageSource.Reported)
-            : new TokenUsage((int)TokenEstimator.EstimateCharacters(request.Inputs.Sum(input => (long)input.Length)), 0, UsageSource.Counted);
+            : new TokenUsage((int)TokenEstimator.EstimateInputs(request), 0, UsageSource.Counted);
     }
 
     private static OpenCodeInvalidResponseException Invalid(string what, JsonElement root) =>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Text.Json;
 using OpenCode.Pipeline;
 
@@ -52,7 +51,7 @@ internal sealed partial class OpenCodeClient
                     cancellationToken).ConfigureAwait(false)
                 : await FetchJsonBodyAsync(HttpMethod.Post, _endpoints.Tokenize, body, OpenCodeErrorCodes.ModelInfoFailed, "Tokenize", cancellationToken).ConfigureAwait(false);
         }
-        catch (OpenCodeException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+        catch (OpenCodeException ex) when (FailureClassification.IsNotOffered(ex))
         {
             return null;
         }

@@ -206,7 +206,7 @@ internal sealed partial class OpenCodeClient
         {
             return await FetchJsonBodyAsync(method, uri, content, operationCode, operation, cancellationToken).ConfigureAwait(false);
         }
-        catch (OpenCodeException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+        catch (OpenCodeException ex) when (FailureClassification.IsNotOffered(ex))
         {
             return [];
         }

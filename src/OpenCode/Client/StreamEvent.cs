@@ -7,7 +7,6 @@ internal struct StreamEvent
     public string? Content;
     public string? Reasoning;
     public FinishReason? FinishReason;
-    public bool HasToolCalls;
     /// <summary>The tool-call deltas of choice 0; <see langword="null"/> on every event without any, so plain text allocates nothing for them.</summary>
     public List<ToolCallDelta>? ToolCalls;
     /// <summary>The usage and timings numbers; only the one or two events that carry them allocate this, which keeps the struct small to copy.</summary>

@@ -212,7 +212,6 @@ internal sealed class StreamEventParser
                 result.Content = choice.Content;
                 result.Reasoning = choice.Reasoning;
                 result.FinishReason = choice.FinishReason;
-                result.HasToolCalls = choice.HasToolCalls;
                 result.ToolCalls = choice.ToolCalls;
             }
         }
@@ -277,7 +276,6 @@ internal sealed class StreamEventParser
                 case Property.ToolCalls:
                     reader.Read();
                     result.ToolCalls = ToolCallDeltaReader.Read(ref reader);
-                    result.HasToolCalls |= result.ToolCalls is not null;
                     break;
                 default:
                     SkipValue(ref reader);

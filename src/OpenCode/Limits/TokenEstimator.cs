@@ -19,14 +19,14 @@ internal static class TokenEstimator
     public static int EstimateText(string text) => FromCharacters(text.Length);
 
     /// <summary>The one heuristic of the library where no tokenizer is at hand: one token per three characters, rounded up.</summary>
-    public static int FromCharacters(int characters) => (characters + CharactersPerToken - 1) / CharactersPerToken;
+    public static int FromCharacters(int characters) => (int)EstimateCharacters(characters);
 
     public static long Estimate(GenerationRequest wire)
     {
         if (wire.Embedding is { } embedding)
         {
             // Embeddings generate nothing: only the inputs count.
-            return EstimateCharacters(embedding.Inputs.Sum(input => (long)input.Length));
+            return EstimateInputs(embedding);
         }
 
         long characters = wire.Prompt?.Length ?? 0;
@@ -52,6 +52,9 @@ internal static class TokenEstimator
         var completion = wire.Infill?.MaxTokens ?? wire.Request.MaxTokens ?? DefaultCompletionReservation;
         return EstimateCharacters(characters) + overhead + completion;
     }
+
+    /// <summary>Estimates the tokens of an embeddings request's inputs (embeddings generate nothing, so only the inputs count).</summary>
+    public static long EstimateInputs(EmbeddingRequest request) => EstimateCharacters(request.Inputs.Sum(input => (long)input.Length));
 
     /// <summary>The tokens a text of <paramref name="characters"/> characters is assumed to take when no tokenizer can count it (rounded up).</summary>
     public static long EstimateCharacters(long characters) => (characters + CharactersPerToken - 1) / CharactersPerToken;

@@ -17,13 +17,7 @@ internal sealed class RequestPlanner(EndpointSettings settings, BackendDescripti
 
     public GenerationRequest Plan(MessageRequest request)
     {
-        if (request.AdditionalParameters is { Count: > 0 } && !settings.Shared.Features.CustomParameters)
-        {
-            throw new OpenCodeException(
-                OpenCodeErrorCodes.InvalidRequest,
-                $"The request carries custom parameters ({string.Join(", ", request.AdditionalParameters.Keys)}) but features.customParameters is off.");
-        }
-
+        RefuseCustomParameters(request.AdditionalParameters, "request");
         ImagePartsWriter.RefuseWithoutVision(request, backend.Capabilities);
         var model = ResolveModel(request.Model);
         ToolSupport.RefuseWithoutTools(request, model, backend);
@@ -34,15 +28,19 @@ internal sealed class RequestPlanner(EndpointSettings settings, BackendDescripti
     /// <summary>Plans one batch of an embeddings request: the model resolved as for a generation, the custom parameters allowed by <c>features.customParameters</c>.</summary>
     public GenerationRequest PlanEmbeddings(EmbeddingRequest batch)
     {
-        if (batch.AdditionalParameters is { Count: > 0 } && !settings.Shared.Features.CustomParameters)
+        RefuseCustomParameters(batch.AdditionalParameters, "embeddings request");
+        var model = ResolveModel(batch.Model);
+        return new GenerationRequest(GenerationKind.Embeddings, model, new MessageRequest { Model = model }) { Embedding = batch with { Model = model } };
+    }
+
+    private void RefuseCustomParameters(IReadOnlyDictionary<string, object?>? parameters, string what)
+    {
+        if (parameters is { Count: > 0 } && !settings.Shared.Features.CustomParameters)
         {
             throw new OpenCodeException(
                 OpenCodeErrorCodes.InvalidRequest,
-                $"The embeddings request carries custom parameters ({string.Join(", ", batch.AdditionalParameters.Keys)}) but features.customParameters is off.");
+                $"The {what} carries custom parameters ({string.Join(", ", parameters.Keys)}) but features.customParameters is off.");
         }
-
-        var model = ResolveModel(batch.Model);
-        return new GenerationRequest(GenerationKind.Embeddings, model, new MessageRequest { Model = model }) { Embedding = batch with { Model = model } };
     }
 
     /// <summary>
