@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -20,6 +21,21 @@ internal sealed class StreamEventParser
     private DateTimeOffset? _identityCreated;
     private byte[]? _modelUtf8;
     private readonly TokenStringCache _tokens = new();
+    private readonly EventEnvelope _envelope = new();
+    private readonly bool _rememberRepeats;
+
+    // Where the text values read in the current event are, in its data: how many, and the last one's bounds.
+    private int _textBase;
+    private int _textValues;
+    private int _textStart;
+    private int _textEnd;
+
+    /// <summary>Initializes a parser for one stream.</summary>
+    /// <param name="rememberRepeats">
+    /// Whether to read only the news of events that repeat what the last plain events said around it (see <see cref="EventEnvelope"/>);
+    /// off, every event is read whole (the reference the tests hold the default to).
+    /// </param>
+    public StreamEventParser(bool rememberRepeats = true) => _rememberRepeats = rememberRepeats;
 
     public string? Model { get; private set; }
 
@@ -49,13 +65,25 @@ internal sealed class StreamEventParser
 
         try
         {
-            var reader = new Utf8JsonReader(data);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (TryReadTextOnly(ref result, data))
             {
-                throw Invalid($"it is not a JSON object (starts with {reader.TokenType})", data);
+                return result;
             }
 
-            ReadChunk(ref reader, ref result, data);
+            _textValues = 0;
+            var plain = TryReadChoicesOnly(ref result, data);
+            if (!plain)
+            {
+                result = default;
+                _textValues = 0;
+                plain = ReadChunk(ref result, data);
+            }
+
+            if (plain && _rememberRepeats)
+            {
+                RememberText(in result, data);
+            }
+
             return result;
         }
         catch (JsonException ex)
@@ -69,18 +97,117 @@ internal sealed class StreamEventParser
         }
     }
 
-    private void ReadChunk(ref Utf8JsonReader reader, ref StreamEvent result, ReadOnlySpan<byte> data)
+    /// <summary>Reads only the text of an event that repeats the remembered bytes around it (see <see cref="EventEnvelope"/>).</summary>
+    private bool TryReadTextOnly(ref StreamEvent result, ReadOnlySpan<byte> data)
     {
+        if (!_envelope.MatchText(data, out var value, out var plain))
+        {
+            return false;
+        }
+
+        string? text;
+        if (plain)
+        {
+            text = value.Length == 2 ? string.Empty : _tokens.ReadAscii(value[1..^1]);
+        }
+        else if (!TryReadString(value, out text))
+        {
+            return false;
+        }
+
+        if (_envelope.TextIsReasoning)
+        {
+            result.Reasoning = text;
+        }
+        else
+        {
+            result.Content = text;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads a text value with escapes or non-ASCII text: it must be one JSON string and nothing else, or the whole event is read.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryReadString(ReadOnlySpan<byte> value, out string? text)
+    {
+        text = null;
+        try
+        {
+            var reader = new Utf8JsonReader(value);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.BytesConsumed != value.Length)
+            {
+                return false;
+            }
+
+            text = ReadString(ref reader);
+            return true;
+        }
+        catch (JsonException)
+        {
+            // Not one string: the quotes belong to something else; reading the whole event says what.
+            return false;
+        }
+    }
+
+    /// <summary>Remembers the bytes around the text of a plain event that said nothing but one text value.</summary>
+    private void RememberText(in StreamEvent result, ReadOnlySpan<byte> data)
+    {
+        if (_textValues == 1 && result is { Kind: StreamEventKind.Chunk, FinishReason: null, ToolCalls: null, Usage: null }
+            && (result.Content is null) != (result.Reasoning is null))
+        {
+            _envelope.RememberText(data[.._textStart], data[_textEnd..], reasoning: result.Reasoning is not null);
+        }
+    }
+
+    /// <summary>Reads only the choices of an event whose envelope is the remembered one (see <see cref="EventEnvelope"/>).</summary>
+    /// <remarks>Not inlined, nor is <see cref="ReadChunk"/>: each has its own reader, and one method holding both zeroes both on every call.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryReadChoicesOnly(ref StreamEvent result, ReadOnlySpan<byte> data)
+    {
+        var start = _envelope.MatchChoicesStart(data);
+        if (start == 0)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(data[start..]);
+        _textBase = start;
+        reader.Read();
+        ReadChoices(ref reader, ref result, data);
+        return _envelope.MatchesAfterChoices(data[(start + (int)reader.BytesConsumed)..]);
+    }
+
+    /// <summary>Reads a whole event.</summary>
+    /// <returns>Whether the event said nothing outside its choices (then its envelope is remembered).</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ReadChunk(ref StreamEvent result, ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        _textBase = 0;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Invalid($"it is not a JSON object (starts with {reader.TokenType})", data);
+        }
+
         var stopped = false;
         var errorObject = false;
         FinishReason? stopType = null;
+
+        // Where the choices array starts and ends, and whether anything outside it said more than the envelope does.
+        var arrayStart = -1;
+        var arrayEnd = -1;
+        var saidMore = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             switch (Classify(ref reader))
             {
                 case Property.Choices:
                     reader.Read();
+                    saidMore |= arrayStart >= 0 || reader.TokenType != JsonTokenType.StartArray;
+                    arrayStart = (int)reader.TokenStartIndex;
                     ReadChoices(ref reader, ref result, data);
+                    arrayEnd = (int)reader.BytesConsumed;
                     break;
                 case Property.Model:
                     reader.Read();
@@ -88,6 +215,7 @@ internal sealed class StreamEventParser
                     break;
                 case Property.Usage:
                     reader.Read();
+                    saidMore |= reader.TokenType == JsonTokenType.StartObject;
                     UsageReader.ReadUsage(ref reader, ref result);
                     break;
                 case Property.Id when _identityId is null:
@@ -98,6 +226,7 @@ internal sealed class StreamEventParser
                     break;
                 case Property.Timings:
                     reader.Read();
+                    saidMore |= reader.TokenType == JsonTokenType.StartObject;
                     UsageReader.ReadTimings(ref reader, ref result);
                     break;
                 case Property.Error:
@@ -110,7 +239,7 @@ internal sealed class StreamEventParser
 
                     result.Kind = StreamEventKind.Error;
                     result.ErrorJson = Encoding.UTF8.GetString(data);
-                    return;
+                    return false;
                 case Property.Object:
                     // vLLM and FastChat send an error as a bare object: {"object":"error","message":...}.
                     reader.Read();
@@ -120,14 +249,17 @@ internal sealed class StreamEventParser
                 // llama.cpp's native format (/infill, /completion): top-level content, stop (true on the last event), stop_type.
                 case Property.Content:
                     reader.Read();
+                    saidMore = true;
                     result.Content = ReadText(ref reader, "content", data);
                     break;
                 case Property.Stop:
                     reader.Read();
+                    saidMore = true;
                     stopped = reader.TokenType == JsonTokenType.True;
                     break;
                 case Property.StopType:
                     reader.Read();
+                    saidMore = true;
                     if (reader.TokenType == JsonTokenType.String)
                     {
                         // "limit" is n_predict reached; "eos" and "word" (a stop sequence) are natural ends.
@@ -146,13 +278,21 @@ internal sealed class StreamEventParser
             result = default;
             result.Kind = StreamEventKind.Error;
             result.ErrorJson = Encoding.UTF8.GetString(data);
-            return;
+            return false;
         }
 
         if (stopped)
         {
             result.FinishReason = stopType ?? FinishReason.Stop;
         }
+
+        if (saidMore || arrayStart <= 0 || !_rememberRepeats)
+        {
+            return false;
+        }
+
+        _envelope.RememberChoices(data[..arrayStart], data[arrayEnd..]);
+        return true;
     }
 
     private void ReadIdentity(ref Utf8JsonReader reader)
@@ -343,12 +483,21 @@ internal sealed class StreamEventParser
         return Property.Other;
     }
 
-    private string? ReadText(ref Utf8JsonReader reader, string path, ReadOnlySpan<byte> data) => reader.TokenType switch
+    private string? ReadText(ref Utf8JsonReader reader, string path, ReadOnlySpan<byte> data)
     {
-        JsonTokenType.String => reader.ValueSpan.IsEmpty ? string.Empty : ReadString(ref reader),
-        JsonTokenType.Null => null,
-        _ => throw Invalid($"{path} is a JSON {reader.TokenType}, expected a string", data),
-    };
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                _textValues++;
+                _textStart = _textBase + (int)reader.TokenStartIndex;
+                _textEnd = _textBase + (int)reader.BytesConsumed;
+                return reader.ValueSpan.IsEmpty ? string.Empty : ReadString(ref reader);
+            case JsonTokenType.Null:
+                return null;
+            default:
+                throw Invalid($"{path} is a JSON {reader.TokenType}, expected a string", data);
+        }
+    }
 
     /// <summary>Reads a text value, through the per-stream cache of short tokens (same text as <see cref="Utf8JsonReader.GetString"/>).</summary>
     private string? ReadString(ref Utf8JsonReader reader) => _tokens.Read(ref reader);

@@ -20,19 +20,44 @@ internal sealed class TokenStringCache
     public string? Read(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
+        if (!UseCache(raw) || reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return reader.GetString();
+        }
+
+        var (low, high) = Pack(raw);
+
+        // Not ASCII: let the reader transcode (and validate) it.
+        return ((low | high) & 0x8080808080808080UL) != 0 ? reader.GetString() : Lookup(low, high, raw);
+    }
+
+    /// <summary>Reads the text of a JSON string value known to hold only plain ASCII without escapes (no quotes included).</summary>
+    public string ReadAscii(ReadOnlySpan<byte> raw)
+    {
+        if (!UseCache(raw))
+        {
+            return Encoding.ASCII.GetString(raw);
+        }
+
+        var (low, high) = Pack(raw);
+        return Lookup(low, high, raw);
+    }
+
+    /// <summary>Gets whether a value of these bytes goes through the cache: short ones, once the stream has shown it is long.</summary>
+    private bool UseCache(ReadOnlySpan<byte> raw)
+    {
         if (_uncachedTokens < TokensBeforeCache)
         {
-            // Short answers never pay for the cache: it is set up once a stream has shown it is long.
             _uncachedTokens++;
-            return reader.GetString();
+            return false;
         }
 
-        if (reader.ValueIsEscaped || reader.HasValueSequence || raw.Length > MaxCachedTokenBytes)
-        {
-            return reader.GetString();
-        }
+        return raw.Length <= MaxCachedTokenBytes;
+    }
 
-        // The bytes as two little-endian words, zero-padded (a loop: tokens are a few bytes, a block copy costs more).
+    /// <summary>The bytes as two little-endian words, zero-padded (a loop: tokens are a few bytes, a block copy costs more).</summary>
+    private static (ulong Low, ulong High) Pack(ReadOnlySpan<byte> raw)
+    {
         ulong low = 0, high = 0;
         for (var i = 0; i < raw.Length; i++)
         {
@@ -46,12 +71,11 @@ internal sealed class TokenStringCache
             }
         }
 
-        if (((low | high) & 0x8080808080808080UL) != 0)
-        {
-            // Not ASCII: let the reader transcode (and validate) it.
-            return reader.GetString();
-        }
+        return (low, high);
+    }
 
+    private string Lookup(ulong low, ulong high, ReadOnlySpan<byte> raw)
+    {
         // Two-way set-associative: a token lives in one of the two slots of its set; a new token pushes the older one out.
         var set = (int)(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)raw.Length) >> (64 - TokenCacheSetBits)) * 2;
         _tokens ??= new CachedToken[2 << TokenCacheSetBits];
