@@ -94,6 +94,6 @@ Console.Error.WriteLine("""
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- soak [streams] [concurrency] [chunks]   (faults mixed in: typed, flat, no leaks)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- direct [tokens] [runs]   (direct mode in process vs llama-server)
       dotnet run -c Release --project bench/OpenCode.Benchmarks -- completion-replay [chars-per-file] [keystroke-ms] [pause-ms] [raw-samples]   (code completion, real llama-server)
-      dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2> <seconds>   (for profilers)
+      dotnet run -c Release --project bench/OpenCode.Benchmarks -- spin <client 0|1|2|3> <seconds>   (for profilers; 3 = the IChatClient face)
     """);
 return 2;

@@ -11,7 +11,7 @@ using OpenCode.Provider;
 
 namespace OpenCode.Benchmarks;
 
-/// <summary>The three clients under test, each streaming one chat completion and appending its text to a sink.</summary>
+/// <summary>The four clients under test, each streaming one chat completion and appending its text to a sink.</summary>
 internal sealed class StreamClients : IAsyncDisposable
 {
     private const string Prompt = "Write a C# function that reverses a string.";
@@ -29,6 +29,7 @@ internal sealed class StreamClients : IAsyncDisposable
     private readonly MessageRequest _request;
     private readonly List<ChatMessage> _sdkMessages = [new UserChatMessage(Prompt)];
     private readonly ChatCompletionOptions _sdkOptions;
+    private readonly ChatFaceClient _chatFace;
 
     /// <summary>Every client asks for as many tokens as the replay streams, as a real request for that answer would.</summary>
     private StreamClients(Uri root, Func<HttpMessageHandler> handlerFactory, int maxTokens, BenchLimits limits)
@@ -53,6 +54,7 @@ internal sealed class StreamClients : IAsyncDisposable
         var options = new OpenCodeOptions { ApiEndpoint = root.ToString(), Timeout = 300_000 };
         limits.Apply(options.RateLimits);
         _provider = new OpenCodeProvider(options, _providerHttp);
+        _chatFace = new ChatFaceClient(this);
     }
 
     /// <summary>Gets the provider the OpenCode clients read through (the chat face wraps it).</summary>
@@ -67,6 +69,7 @@ internal sealed class StreamClients : IAsyncDisposable
         "lean: HttpClient + SseParser + Utf8JsonReader → StringBuilder",
         "OpenCodeProvider.SendMessageAsync",
         "OpenAI .NET SDK 2.15 CompleteChatStreamingAsync",
+        "OpenCode IChatClient face: GetStreamingResponseAsync",
     ];
 
     /// <summary>Clients over real sockets against a server at <paramref name="root"/>.</summary>
@@ -94,6 +97,7 @@ internal sealed class StreamClients : IAsyncDisposable
         0 => LeanAsync(sink),
         1 => ProviderAsync(sink),
         2 => OpenAiSdkAsync(sink),
+        3 => _chatFace.StreamAsync(sink),
         _ => throw new ArgumentOutOfRangeException(nameof(client)),
     };
 

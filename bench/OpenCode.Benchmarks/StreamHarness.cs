@@ -7,7 +7,7 @@ using System.Text;
 namespace OpenCode.Benchmarks;
 
 /// <summary>
-/// The end-to-end streaming benchmark: warm-up, then interleaved rounds of the three clients against an in-process Kestrel server
+/// The end-to-end streaming benchmark: warm-up, then interleaved rounds of the four clients against an in-process Kestrel server
 /// (and against an in-memory handler), then exact allocated bytes per chunk with the in-memory handler.
 /// </summary>
 internal static class StreamHarness
