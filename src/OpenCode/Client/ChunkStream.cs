@@ -285,7 +285,8 @@ internal sealed partial class OpenCodeClient
             _sawOutput |= item.ToolCalls is not null || !string.IsNullOrEmpty(item.Content) || !string.IsNullOrEmpty(item.Reasoning);
             if (item.FinishReason is { } reason)
             {
-                _finishReason = item.ToolCalls is not null && reason == FinishReason.Stop ? FinishReason.ToolCalls : reason;
+                // A "stop" after tool calls becomes ToolCalls in FinalChunk, whichever event carried the calls.
+                _finishReason = reason;
             }
 
             var content = item.Content;
