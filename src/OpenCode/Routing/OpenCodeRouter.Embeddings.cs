@@ -15,31 +15,24 @@ public sealed partial class OpenCodeRouter
         EmbeddingBatches.Validate(request);
         await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         var model = request.Model ?? _defaultModel;
-        var attempts = new List<RouteAttempt>(2);
-        var tried = new List<InstanceState>(2);
-        OpenCodeException? lastError = null;
-        while (Pick(model, tried) is { } state)
+        var route = new OpenedRoute();
+        while (Pick(model, route.Tried) is { } state)
         {
-            tried.Add(state);
+            route.Tried.Add(state);
             RouterLog.Routed(_logger, model ?? "(default)", state.Name);
             var start = _time.GetTimestamp();
             state.Begin();
             try
             {
                 var result = await state.Instance.GenerateEmbeddingsAsync(request with { Model = model }, cancellationToken).ConfigureAwait(false);
-                var latency = _time.GetElapsedTime(start);
-                _tracker.RecordSuccess(state, latency);
-                attempts.Add(new RouteAttempt(state.Name, model, latency, null, null));
+                Succeeded(state, model, start, route);
                 _counters.Record(state, result.Model ?? model, result.Usage);
-                return result with { Route = new RouteInfo(state.Name, attempts, FromCache: false, null) };
+                return result with { Route = new RouteInfo(state.Name, route.Attempts, FromCache: false, null) };
             }
             catch (OpenCodeException error) when (!cancellationToken.IsCancellationRequested
                 && (FailureClassification.FailsOver(error) || error.Code == OpenCodeErrorCodes.CapabilityNotSupported))
             {
-                _tracker.RecordFailure(state, error, FailureClassification.CountsAgainstHealth(error));
-                attempts.Add(new RouteAttempt(state.Name, model, _time.GetElapsedTime(start), error.Code, error.Message));
-                lastError = error;
-                RouterLog.FailingOver(_logger, state.Name, error.Code);
+                FailedOver(state, model, start, error, route);
             }
             finally
             {
@@ -47,6 +40,6 @@ public sealed partial class OpenCodeRouter
             }
         }
 
-        throw NoInstance(model, attempts, lastError);
+        throw NoInstance(model, route.Attempts, route.LastError);
     }
 }

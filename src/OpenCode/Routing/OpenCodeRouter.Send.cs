@@ -145,9 +145,7 @@ public sealed partial class OpenCodeRouter
         {
             if (await stream.MoveNextAsync().ConfigureAwait(false))
             {
-                var latency = _time.GetElapsedTime(start);
-                _tracker.RecordSuccess(state, latency);
-                route.Attempts.Add(new RouteAttempt(state.Name, request.Model, latency, null, null));
+                Succeeded(state, request.Model, start, route);
                 route.State = state;
                 route.Stream = stream;
                 return true;
@@ -168,11 +166,25 @@ public sealed partial class OpenCodeRouter
 
         state.End();
         await stream.DisposeAsync().ConfigureAwait(false);
+        FailedOver(state, request.Model, start, failure, route);
+        return false;
+    }
+
+    /// <summary>Books an attempt on an instance that answered.</summary>
+    private void Succeeded(InstanceState state, string? model, long start, OpenedRoute route)
+    {
+        var latency = _time.GetElapsedTime(start);
+        _tracker.RecordSuccess(state, latency);
+        route.Attempts.Add(new RouteAttempt(state.Name, model, latency, null, null));
+    }
+
+    /// <summary>Books an attempt whose failure moves the request on to the next instance.</summary>
+    private void FailedOver(InstanceState state, string? model, long start, OpenCodeException failure, OpenedRoute route)
+    {
         _tracker.RecordFailure(state, failure, FailureClassification.CountsAgainstHealth(failure));
-        route.Attempts.Add(new RouteAttempt(state.Name, request.Model, _time.GetElapsedTime(start), failure.Code, failure.Message));
+        route.Attempts.Add(new RouteAttempt(state.Name, model, _time.GetElapsedTime(start), failure.Code, failure.Message));
         route.LastError = failure;
         RouterLog.FailingOver(_logger, state.Name, failure.Code);
-        return false;
     }
 
     /// <summary>Picks among the healthy instances serving <paramref name="model"/> that were not tried yet.</summary>
