@@ -15,7 +15,7 @@ internal sealed class ToolCallAssembler
     {
         foreach (var delta in deltas)
         {
-            var entry = _calls.Find(c => c.Index == delta.Index);
+            var entry = Find(delta.Index);
             if (entry is null)
             {
                 entry = new Entry(delta.Index);
@@ -26,6 +26,20 @@ internal sealed class ToolCallAssembler
             entry.Name ??= delta.Name is { Length: > 0 } ? delta.Name : null;
             entry.Arguments.Append(delta.Arguments);
         }
+    }
+
+    /// <summary>The call with this index so far (a loop, not a predicate: no closure per delta).</summary>
+    private Entry? Find(int index)
+    {
+        foreach (var call in _calls)
+        {
+            if (call.Index == index)
+            {
+                return call;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The whole calls in index order.</summary>
