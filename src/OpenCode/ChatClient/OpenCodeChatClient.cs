@@ -64,6 +64,9 @@ internal sealed class OpenCodeChatClient : IChatClient
                 MessageId = identity?.Id,
                 CreatedAt = identity?.Created ?? chunk.Metadata.Timestamp,
                 RawRepresentation = chunk,
+
+                // Most updates carry one text part: room for exactly one (the list's default first growth makes room for four).
+                Contents = new List<AIContent>(chunk.IsDone ? 4 : 1),
             };
             if (!string.IsNullOrEmpty(chunk.ReasoningContent))
             {
