@@ -16,7 +16,7 @@ public sealed class RouterScriptedServerTests
         var options = Options(("slow", slow), ("fast", fast));
         options.Timeout = 5000;
         options.FirstTokenTimeout = 200;
-        await using var router = OpenCodeRouterFactory.Create(options);
+        await using var router = OpenCodeRouter.Create(options);
         await router.InitializeAsync(TestContext.Current.CancellationToken);
 
         var routes = new List<RouteInfo>();
@@ -38,7 +38,7 @@ public sealed class RouterScriptedServerTests
         await using var fast = await FakeOpenAiServer.StartAsync();
         var options = Options(("slow", slow), ("fast", fast));
         options.Routing.LoadBalancing = "latencyWeighted";
-        await using var router = OpenCodeRouterFactory.Create(options, random: new Random(3));
+        await using var router = OpenCodeRouter.Create(options, random: new Random(3));
         await router.InitializeAsync(TestContext.Current.CancellationToken);
 
         var answeredBy = new List<string>();
@@ -64,7 +64,7 @@ public sealed class RouterScriptedServerTests
         await using var steady = await FakeOpenAiServer.StartAsync();
         var options = Options(("flapper", flapper), ("steady", steady));
         options.Routing.Health.ConsecutiveFailures = 1;
-        await using var router = OpenCodeRouterFactory.Create(options, timeProvider: time);
+        await using var router = OpenCodeRouter.Create(options, timeProvider: time);
         await router.InitializeAsync(TestContext.Current.CancellationToken);
         var states = new List<InstanceHealthState>();
         var answeredBy = new List<string>();
@@ -98,7 +98,7 @@ public sealed class RouterScriptedServerTests
         await using var sick = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Script = { Down = true } });
         var gone = await FakeOpenAiServer.StartAsync();
         var options = Options(("sick", sick), ("gone", gone));
-        await using var router = OpenCodeRouterFactory.Create(options);
+        await using var router = OpenCodeRouter.Create(options);
         await router.InitializeAsync(TestContext.Current.CancellationToken);
         await gone.DisposeAsync();
 
