@@ -36,7 +36,7 @@ internal static class GenerationRunner
     public static bool IsRouted(CommandSession session) => session.Settings.Options.Instances.Count > 0 && !session.Settings.IsDirect;
 
     /// <summary>A router over the configured instances, sharing the session provider's stores.</summary>
-    public static OpenCodeRouter CreateRouter(CommandSession session) => OpenCodeRouterFactory.Create(
+    public static OpenCodeRouter CreateRouter(CommandSession session) => OpenCodeRouter.Create(
         session.Settings.Options,
         stores: session.Provider.Stores,
         credentialStore: CredentialStoreLocation.Open(session.Context.EnvironmentPrefix),

@@ -33,7 +33,7 @@ internal static class UsageCommand
 
     internal static async Task<int> RunAsync(CliContext context, CommonArguments arguments, int days, string? ledgerPath, TimeProvider time, CancellationToken cancellationToken)
     {
-        var options = OpenCodeOptionsBinder.Bind(new ConfigurationBuilder().AddOpenCodeConfiguration(arguments.ConfigPath, context.EnvironmentPrefix).Build());
+        var options = new ConfigurationBuilder().AddOpenCodeConfiguration(arguments.ConfigPath, context.EnvironmentPrefix).Build().GetOpenCodeOptions();
         OpenCodeOptionsValidator.ValidateOrThrow(options);
         var path = CliStores.ResolvePath(context, ledgerPath);
         var now = time.GetUtcNow();

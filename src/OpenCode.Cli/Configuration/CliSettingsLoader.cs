@@ -23,7 +23,7 @@ internal static class CliSettingsLoader
         var configuration = new ConfigurationBuilder()
             .AddOpenCodeConfiguration(arguments.ConfigPath, environmentPrefix)
             .Build();
-        var options = OpenCodeOptionsBinder.Bind(configuration);
+        var options = configuration.GetOpenCodeOptions();
         Overlay(options, arguments);
         OpenCodeOptionsValidator.ValidateOrThrow(options);
 

@@ -52,7 +52,10 @@ public sealed record ProviderCapabilities
     /// </summary>
     public bool? SupportsInfillEndpoint { get; init; }
 
-    /// <summary>Gets the server dialect detected, for example <c>llama.cpp</c> or <c>openai</c>.</summary>
+    /// <summary>
+    /// Gets the server dialect detected: <c>llama.cpp</c>, <c>ollama</c>, <c>vllm</c>, <c>tgi</c>, <c>opencode</c> or <c>openai</c>
+    /// (any other OpenAI-compatible server), the values of <c>models.dialect</c>.
+    /// </summary>
     public string Dialect { get; init; } = "openai";
 
     /// <summary>Gets the sampling the server applies when a request sets none (on llama.cpp, the model file's own defaults), when it said.</summary>

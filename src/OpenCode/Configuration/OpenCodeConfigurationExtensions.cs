@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace OpenCode.Configuration;
 
-/// <summary>Adds OpenCode's own configuration sources to an <see cref="IConfigurationBuilder"/>.</summary>
+/// <summary>Adds OpenCode's own configuration sources to an <see cref="IConfigurationBuilder"/> and reads <see cref="OpenCodeOptions"/> from a configuration.</summary>
 public static class OpenCodeConfigurationExtensions
 {
     /// <summary>The prefix of the environment variables OpenCode reads.</summary>
@@ -11,7 +11,7 @@ public static class OpenCodeConfigurationExtensions
     /// <summary>
     /// Adds a schema-checked config file (when <paramref name="configFilePath"/> is given), then environment variables
     /// prefixed <c>OPENCODE_</c>, which override it. Both land in the section <c>OpenCode</c>, so they also layer over an
-    /// app's <c>appsettings.json</c> section of that name; read them with <see cref="OpenCodeOptionsBinder.Bind"/>.
+    /// app's <c>appsettings.json</c> section of that name; read them with <see cref="GetOpenCodeOptions"/>.
     /// </summary>
     /// <param name="builder">The configuration builder.</param>
     /// <param name="configFilePath">A config file whose root object follows <c>docs/opencode.schema.json</c>, or <see langword="null"/> for none.</param>
@@ -23,6 +23,17 @@ public static class OpenCodeConfigurationExtensions
     /// </remarks>
     public static IConfigurationBuilder AddOpenCodeConfiguration(this IConfigurationBuilder builder, string? configFilePath) =>
         AddOpenCodeConfiguration(builder, configFilePath, EnvironmentPrefix);
+
+    /// <summary>Binds <see cref="OpenCodeOptions"/> from the section <c>OpenCode</c> when it exists, else from the top-level keys of <paramref name="configuration"/>.</summary>
+    /// <param name="configuration">
+    /// An app's configuration (section <c>OpenCode</c>), the section itself, or a root of OpenCode keys such as one built with
+    /// <see cref="AddOpenCodeConfiguration(IConfigurationBuilder, string?)"/>. Unknown keys inside a section are errors; unknown
+    /// top-level keys of a root are ignored, since a root holds other settings too. A top-level <c>API_KEY</c> (the variable
+    /// <c>OPENCODE_API_KEY</c>) sets <c>auth.apiKey</c> and wins over it.
+    /// </param>
+    /// <returns>The bound options; ranges and rules are checked when a provider, router or <c>AddOpenCode</c> takes them.</returns>
+    /// <exception cref="OpenCodeConfigurationException">A key names no setting, or a value has the wrong type (<c>OPENCODE_TIMEOUT=abc</c>).</exception>
+    public static OpenCodeOptions GetOpenCodeOptions(this IConfiguration configuration) => OpenCodeOptionsBinder.Bind(configuration);
 
     /// <summary>Adds the file and environment variables with another prefix; tests use a unique one so they never meet real variables.</summary>
     internal static IConfigurationBuilder AddOpenCodeConfiguration(this IConfigurationBuilder builder, string? configFilePath, string environmentPrefix)

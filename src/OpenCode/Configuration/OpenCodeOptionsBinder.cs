@@ -3,10 +3,10 @@ using Microsoft.Extensions.Configuration;
 namespace OpenCode.Configuration;
 
 /// <summary>Binds <see cref="OpenCodeOptions"/> from configuration, reporting bad names and values as <see cref="OpenCodeConfigurationException"/>.</summary>
-public static class OpenCodeOptionsBinder
+internal static class OpenCodeOptionsBinder
 {
     /// <summary>The top-level key that also sets <c>auth.apiKey</c>, so the variable <c>OPENCODE_API_KEY</c> works; it wins over <c>auth.apiKey</c>.</summary>
-    public const string ApiKeyAlias = "API_KEY";
+    internal const string ApiKeyAlias = "API_KEY";
 
     /// <summary>Binds the options from the section <c>OpenCode</c> when it exists, else from the top-level keys of <paramref name="configuration"/>.</summary>
     /// <param name="configuration">
@@ -16,7 +16,7 @@ public static class OpenCodeOptionsBinder
     /// </param>
     /// <returns>The bound options; call <see cref="OpenCodeOptionsValidator.ValidateOrThrow"/> to check their ranges.</returns>
     /// <exception cref="OpenCodeConfigurationException">A key names no setting, or a value has the wrong type (<c>OPENCODE_TIMEOUT=abc</c>).</exception>
-    public static OpenCodeOptions Bind(IConfiguration configuration)
+    internal static OpenCodeOptions Bind(IConfiguration configuration)
     {
         var options = new OpenCodeOptions();
         BindInto(configuration, options);

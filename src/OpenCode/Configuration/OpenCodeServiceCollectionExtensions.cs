@@ -22,7 +22,7 @@ public static class OpenCodeServiceCollectionExtensions
     /// checked by <see cref="OpenCodeOptionsValidator"/> when the host starts.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The configuration to bind; see <see cref="OpenCodeOptionsBinder.Bind"/>.</param>
+    /// <param name="configuration">The configuration to bind; see <see cref="OpenCodeConfigurationExtensions.GetOpenCodeOptions"/>.</param>
     /// <returns>A builder to configure OpenCode further.</returns>
     /// <remarks>
     /// Out-of-range values fail with <see cref="OptionsValidationException"/>; unknown keys and values of the wrong type fail
@@ -83,7 +83,7 @@ public static class OpenCodeServiceCollectionExtensions
     private static OpenCodeRouter CreateRouter(IServiceProvider services)
     {
         var http = services.GetRequiredService<IHttpClientFactory>();
-        return OpenCodeRouterFactory.Create(
+        return OpenCodeRouter.Create(
             services.GetRequiredService<IOptions<OpenCodeOptions>>().Value,
             _ => http.CreateClient(OpenCodeOptions.HttpClientName),
             services.GetService<ILoggerFactory>(),

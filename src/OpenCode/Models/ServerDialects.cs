@@ -1,7 +1,7 @@
 namespace OpenCode.Models;
 
 /// <summary>The server dialects <see cref="OpenCodeModelManager"/> recognises (the values of <c>models.dialect</c> and <see cref="ProviderCapabilities.Dialect"/>).</summary>
-public static class ServerDialects
+internal static class ServerDialects
 {
     /// <summary>Probe the server to find out (the default).</summary>
     public const string Auto = "auto";

@@ -12,7 +12,7 @@ namespace OpenCode.Provider;
 
 /// <summary>
 /// The OpenCode provider: one endpoint — an OpenAI-compatible server, or in direct mode a GGUF file — behind <see cref="IAIProvider"/>,
-/// over one generation pipeline (quotas → telemetry → limits → usage ledger → retries → the backend). <see cref="OpenCodeChatClientExtensions.AsIChatClient"/>
+/// over one generation pipeline (quotas → telemetry → limits → usage ledger → retries → the backend). <see cref="OpenCodeAIExtensions.AsIChatClient"/>
 /// gives it as an <c>IChatClient</c>.
 /// </summary>
 /// <remarks>Thread-safe. Connects on first use when <see cref="InitializeAsync"/> was not called.</remarks>

@@ -11,7 +11,7 @@ namespace OpenCode.Routing;
 /// Routes requests over several named instances (<c>instances</c> in the configuration), each a single-endpoint provider with its
 /// own auth, limits and discovered models: sends a request only to healthy instances serving its model, balances load by a policy,
 /// fails over before the first chunk reaches the caller, probes health, selects models for tasks, fits the context window, and
-/// caches answers. Create one with <see cref="OpenCodeRouterFactory"/>.
+/// caches answers. Create one with <see cref="Create"/>.
 /// </summary>
 /// <remarks>Thread-safe. Each request's final chunk carries a <see cref="RouteInfo"/> in <see cref="ChunkMetadata.Route"/>.</remarks>
 public sealed partial class OpenCodeRouter : IAIProvider

@@ -25,6 +25,9 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Gets every request received: path, body and Authorization header.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Gets a count of the generation requests (chat or completion) that have arrived and not yet been waited for.</summary>
+    public SemaphoreSlim GenerationArrived { get; } = new(0);
+
     public static async Task<FakeOpenAiServer> StartAsync(FakeServerOptions? options = null)
     {
         var server = new FakeOpenAiServer(options ?? new FakeServerOptions());
@@ -39,7 +42,15 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         return document.RootElement.Clone();
     }
 
-    public ValueTask DisposeAsync() => _host?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        GenerationArrived.Dispose();
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -85,6 +96,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 
     private async Task GenerateAsync(HttpContext context, string path, string body)
     {
+        GenerationArrived.Release();
         if (_options.Script.Down)
         {
             await Json(context, 500, """{"error":{"code":500,"message":"The server is down","type":"server_error"}}""");

@@ -11,19 +11,22 @@ public sealed class RouterScriptedServerTests
     [Fact(Timeout = 30_000)]
     public async Task SendMessage_InstanceSlowerThanFirstTokenTimeout_FailsOverAndIsTakenOut()
     {
+        // The slow instance holds every generation (20 s of wall-clock time, never reached): its first-token timeout passes on the
+        // fake clock, advanced once the request has reached it.
+        var time = new FakeTimeProvider();
         await using var slow = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Script = { FirstChunkDelay = TimeSpan.FromSeconds(20) } });
         await using var fast = await FakeOpenAiServer.StartAsync();
         var options = Options(("slow", slow), ("fast", fast));
         options.Timeout = 5000;
         options.FirstTokenTimeout = 200;
-        await using var router = OpenCodeRouterFactory.Create(options);
+        await using var router = OpenCodeRouter.Create(options, timeProvider: time);
         await router.InitializeAsync(TestContext.Current.CancellationToken);
 
         var routes = new List<RouteInfo>();
         for (var i = 0; i < 6; i++)
         {
-            routes.Add((await router.SendMessageAsync(Ask(), TestContext.Current.CancellationToken).ToCompletedMessageAsync(cancellationToken: TestContext.Current.CancellationToken))
-                .ShouldNotBeNull().Route.ShouldNotBeNull());
+            routes.Add((await AnswerPassingFirstTokenTimeoutOnSlowAsync(router, slow, time, TimeSpan.FromMilliseconds(200)))
+                .Route.ShouldNotBeNull());
         }
 
         routes.ShouldAllBe(r => r.Instance == "fast");
@@ -38,7 +41,7 @@ public sealed class RouterScriptedServerTests
         await using var fast = await FakeOpenAiServer.StartAsync();
         var options = Options(("slow", slow), ("fast", fast));
         options.Routing.LoadBalancing = "latencyWeighted";
-        await using var router = OpenCodeRouterFactory.Create(options, random: new Random(3));
+        await using var router = OpenCodeRouter.Create(options, random: new Random(3));
         await router.InitializeAsync(TestContext.Current.CancellationToken);
 
         var answeredBy = new List<string>();
@@ -64,7 +67,7 @@ public sealed class RouterScriptedServerTests
         await using var steady = await FakeOpenAiServer.StartAsync();
         var options = Options(("flapper", flapper), ("steady", steady));
         options.Routing.Health.ConsecutiveFailures = 1;
-        await using var router = OpenCodeRouterFactory.Create(options, timeProvider: time);
+        await using var router = OpenCodeRouter.Create(options, timeProvider: time);
         await router.InitializeAsync(TestContext.Current.CancellationToken);
         var states = new List<InstanceHealthState>();
         var answeredBy = new List<string>();
@@ -98,7 +101,7 @@ public sealed class RouterScriptedServerTests
         await using var sick = await FakeOpenAiServer.StartAsync(new FakeServerOptions { Script = { Down = true } });
         var gone = await FakeOpenAiServer.StartAsync();
         var options = Options(("sick", sick), ("gone", gone));
-        await using var router = OpenCodeRouterFactory.Create(options);
+        await using var router = OpenCodeRouter.Create(options);
         await router.InitializeAsync(TestContext.Current.CancellationToken);
         await gone.DisposeAsync();
 
@@ -109,6 +112,22 @@ public sealed class RouterScriptedServerTests
             [("sick", OpenCodeErrorCodes.ServerError), ("gone", OpenCodeErrorCodes.ConnectionFailed)], ignoreOrder: true);
         error.Message.ShouldContain("sick");
         error.Message.ShouldContain("gone");
+    }
+
+    /// <summary>Sends one request; when the router sends it to <paramref name="slow"/>, advances the clock past the first-token timeout.</summary>
+    private static async Task<CompletedMessage> AnswerPassingFirstTokenTimeoutOnSlowAsync(OpenCodeRouter router, FakeOpenAiServer slow, FakeTimeProvider time, TimeSpan firstTokenTimeout)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var answer = router.SendMessageAsync(Ask(), ct).ToCompletedMessageAsync(cancellationToken: ct);
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reachedSlow = slow.GenerationArrived.WaitAsync(stopWatching.Token);
+        if (await Task.WhenAny(answer, reachedSlow) == reachedSlow)
+        {
+            time.Advance(firstTokenTimeout);
+        }
+
+        await stopWatching.CancelAsync();
+        return await answer;
     }
 
     private static async Task<string> AnsweredByAsync(OpenCodeRouter router) =>

@@ -14,7 +14,7 @@ public sealed class ContextFittingAgainstLlamaServerTests(LlamaServerFixture fix
         using var cts = TestDeadline.After(TimeSpan.FromMinutes(2));
         var small = await fixture.StartAsync(fixture.CreateModel("route-small", new TinyModelSpec()), new LocalServerOptions { ContextSize = 256 }, cts.Token);
         var large = await fixture.StartAsync(fixture.CreateModel("route-large", new TinyModelSpec()), new LocalServerOptions { ContextSize = 2048 }, cts.Token);
-        await using var router = OpenCodeRouterFactory.Create(Options(("small", small), ("large", large)));
+        await using var router = OpenCodeRouter.Create(Options(("small", small), ("large", large)));
         await router.InitializeAsync(cts.Token);
         var smallModel = router.GetStatistics().Instances[0].Models.Single();
 
@@ -34,7 +34,7 @@ public sealed class ContextFittingAgainstLlamaServerTests(LlamaServerFixture fix
         var server = await fixture.StartAsync(fixture.DefaultModel, new LocalServerOptions { ContextSize = 512 }, cts.Token);
         var options = Options(("only", server));
         options.Routing.ContextOverflow = "dropOldest";
-        await using var router = OpenCodeRouterFactory.Create(options);
+        await using var router = OpenCodeRouter.Create(options);
         await router.InitializeAsync(cts.Token);
         var model = router.GetStatistics().Instances[0].Models.Single();
         Message[] conversation = [Message.System("Be brief."), Message.User(Words(120)), Message.Assistant(Words(120)), Message.User(Words(60))];

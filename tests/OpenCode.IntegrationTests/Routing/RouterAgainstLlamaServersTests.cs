@@ -30,7 +30,7 @@ public sealed class RouterAgainstLlamaServersTests(LlamaServerFixture fixture)
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var router = OpenCodeRouterFactory.Create(options);
+        await using var router = OpenCodeRouter.Create(options);
         await router.InitializeAsync(cts.Token);
         Log($"started and initialized: {clock.Elapsed}");
         var killed = servers[1];

@@ -57,7 +57,7 @@ public sealed class OAuth2AuthenticationTests : IAsyncLifetime
         using var client = await AuthHarness.CreateClientAsync(_server.Url, AuthHarness.ClientCredentials(_server), _clock, _http);
 
         var requests = Enumerable.Range(0, 8).Select(_ => client.ListModelsAsync(Ct)).ToArray();
-        await WaitUntilAsync(() => _server.TokenRequests >= 1);
+        await _server.FirstTokenRequest.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         _server.Hold.SetResult();
         await Task.WhenAll(requests);
 
@@ -181,7 +181,7 @@ public sealed class OAuth2AuthenticationTests : IAsyncLifetime
         using var client = await AuthHarness.CreateClientAsync(_server.Url, AuthHarness.ClientCredentials(_server), _clock, _http);
 
         var request = client.ListModelsAsync(Ct);
-        await WaitUntilAsync(() => _server.TokenRequests >= 1);
+        await _server.FirstTokenRequest.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         _clock.Advance(TimeSpan.FromSeconds(11));
         var error = await Should.ThrowAsync<OpenCodeTimeoutException>(() => request);
 
@@ -221,14 +221,5 @@ public sealed class OAuth2AuthenticationTests : IAsyncLifetime
         await client.ListModelsAsync(Ct);
 
         tokens.ShouldBe(2);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
     }
 }

@@ -18,6 +18,7 @@ internal sealed class TokenServer : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new();
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _firstTokenRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _issued;
     private int _issuedRequests;
 
@@ -46,6 +47,9 @@ internal sealed class TokenServer : IAsyncDisposable
 
     public int TokenRequests => Volatile.Read(ref _issuedRequests);
 
+    /// <summary>Gets a task that completes when the first token request arrives.</summary>
+    public Task FirstTokenRequest => _firstTokenRequest.Task;
+
     public ConcurrentQueue<(string Path, string Authorization)> ApiRequests { get; } = new();
 
     public static async Task<TokenServer> StartAsync(TimeProvider clock)
@@ -67,6 +71,7 @@ internal sealed class TokenServer : IAsyncDisposable
     private async Task IssueAsync(HttpContext context)
     {
         Interlocked.Increment(ref _issuedRequests);
+        _firstTokenRequest.TrySetResult();
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (Hold is { } hold)
         {

@@ -161,7 +161,8 @@ public sealed class CodeCompletionServiceTests
         completion.Stop.ShouldBe(CompletionStop.TimeLimit);
         completion.Text.ShouldBe("3.14");
         backend.Requests.Single().GenerationTimeLimit.ShouldBe(TimeSpan.FromMilliseconds(300));
-        await WaitUntilAsync(() => backend.Cancelled == 1);
+        await backend.HeldStreamCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        backend.Cancelled.ShouldBe(1);
     }
 
     [Fact]
@@ -235,14 +236,4 @@ public sealed class CodeCompletionServiceTests
         new(backend, options ?? new CodeCompletionOptions(), time ?? new FakeTimeProvider(), NullLogger.Instance);
 
     internal static CodeCompletionRequest Request(string text, int cursor) => new() { DocumentPath = "src/area.py", Text = text, Cursor = cursor };
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10, Ct);
-        }
-
-        condition().ShouldBeTrue();
-    }
 }

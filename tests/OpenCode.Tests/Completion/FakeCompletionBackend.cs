@@ -31,6 +31,9 @@ internal sealed partial class FakeCompletionBackend : ICompletionBackend
 
     public TaskCompletionSource FirstChunkSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Gets a source completed when a held stream is cancelled (after <see cref="Cancelled"/> counts it).</summary>
+    public TaskCompletionSource HeldStreamCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void Release() => _release.TrySetResult();
 
     public Task<CompletionTarget> DescribeAsync(CancellationToken cancellationToken) => Task.FromResult(Target);
@@ -58,6 +61,7 @@ internal sealed partial class FakeCompletionBackend : ICompletionBackend
                     catch (OperationCanceledException)
                     {
                         Cancelled++;
+                        HeldStreamCancelled.TrySetResult();
                         throw;
                     }
                 }

@@ -21,7 +21,7 @@ public sealed class OpenCodeConfigurationExtensionsTests
             }
 
             var configuration = new ConfigurationBuilder().AddOpenCodeConfiguration(file.Path, prefix).Build();
-            var options = OpenCodeOptionsBinder.Bind(configuration);
+            var options = configuration.GetOpenCodeOptions();
 
             options.Timeout.ShouldBe(50000);
             options.RateLimits.RequestsPerMinute.ShouldBe(11);

@@ -9,7 +9,7 @@ namespace OpenCode.Tests.Fakes;
 public sealed class TimerWatch(FakeTimeProvider clock) : TimeProvider
 {
     private readonly object _gate = new();
-    private readonly List<(Func<TimeSpan, bool> Match, TaskCompletionSource Created)> _waiters = [];
+    private readonly List<Waiter> _waiters = [];
     private int _active;
 
     public FakeTimeProvider Clock { get; } = clock;
@@ -24,16 +24,19 @@ public sealed class TimerWatch(FakeTimeProvider clock) : TimeProvider
 
     public override long GetTimestamp() => Clock.GetTimestamp();
 
-    /// <summary>Completes when a timer whose due time matches is created (now or already).</summary>
-    public Task TimerCreated(Func<TimeSpan, bool> match)
+    /// <summary>
+    /// Completes when <paramref name="count"/> timers whose due time matches have been created from now on: take it before the code
+    /// that should start waiting, then await it instead of giving that code wall-clock time.
+    /// </summary>
+    public Task TimerCreated(Func<TimeSpan, bool> match, int count = 1)
     {
-        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = new Waiter(match, count);
         lock (_gate)
         {
-            _waiters.Add((match, created));
+            _waiters.Add(waiter);
         }
 
-        return created.Task;
+        return waiter.Created.Task;
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
@@ -44,11 +47,23 @@ public sealed class TimerWatch(FakeTimeProvider clock) : TimeProvider
         {
             foreach (var waiter in _waiters.Where(w => w.Match(dueTime)))
             {
-                waiter.Created.TrySetResult();
+                if (--waiter.Left == 0)
+                {
+                    waiter.Created.TrySetResult();
+                }
             }
         }
 
         return timer;
+    }
+
+    private sealed class Waiter(Func<TimeSpan, bool> match, int count)
+    {
+        public Func<TimeSpan, bool> Match { get; } = match;
+
+        public TaskCompletionSource Created { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Left { get; set; } = count;
     }
 
     private sealed class Watched(ITimer inner, TimerWatch owner) : ITimer

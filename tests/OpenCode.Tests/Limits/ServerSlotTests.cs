@@ -1,4 +1,5 @@
 using OpenCode.Configuration;
+using OpenCode.Limits;
 using OpenCode.Provider;
 using OpenCode.Tests.Fakes;
 using OpenCode.Tests.Resilience;
@@ -33,9 +34,17 @@ public sealed class ServerSlotTests
         return request;
     }
 
-    /// <summary>Gives a request that should be waiting a moment to (wrongly) reach the server; true when it has not.</summary>
-    private static async Task<bool> StillWaitingAsync(ScriptedServer server, Task request) =>
-        !await server.ChatArrived.WaitAsync(TimeSpan.FromMilliseconds(300), Ct) && !request.IsCompleted;
+    /// <summary>
+    /// Starts a request that should wait for a slot and checks that it does: once the provider is connected, the pipeline runs
+    /// synchronously up to the slot gate, so by the time the request's first step returns it is either queued there or (wrongly) sent.
+    /// </summary>
+    private static Task<string> StartQueued(OpenCodeProvider provider, CancellationToken cancellationToken)
+    {
+        var request = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, cancellationToken));
+        provider.GetService<ServerSlotStage>().ShouldNotBeNull().Waiting.ShouldBe(1);
+        request.IsCompleted.ShouldBeFalse();
+        return request;
+    }
 
     [Fact]
     public async Task SendMessage_ServerReportsOneSlot_SecondRequestWaitsInTheClientUntilTheFirstIsAnswered()
@@ -45,8 +54,7 @@ public sealed class ServerSlotTests
         await using var provider = Create(server);
         var first = await StartHeldAsync(server, provider, release.Task);
 
-        var second = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
-        (await StillWaitingAsync(server, second)).ShouldBeTrue();
+        var second = StartQueued(provider, Ct);
         server.ChatRequests.ShouldBe(1);
         release.SetResult();
 
@@ -97,8 +105,8 @@ public sealed class ServerSlotTests
         await using var provider = Create(server);
         var first = await StartHeldAsync(server, provider, release.Task);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var waiting = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, cancellation.Token));
-        (await StillWaitingAsync(server, waiting)).ShouldBeTrue();
+        var waiting = StartQueued(provider, cancellation.Token);
+        server.ChatRequests.ShouldBe(1);
 
         await cancellation.CancelAsync();
         await Should.ThrowAsync<OperationCanceledException>(waiting.WaitAsync(Bound, Ct));

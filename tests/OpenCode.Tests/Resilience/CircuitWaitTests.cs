@@ -6,11 +6,14 @@ namespace OpenCode.Tests.Resilience;
 
 /// <summary>
 /// Requests that meet an open circuit wait (bounded by <c>circuitBreaker.maxWait</c>) for the break to end and the trial call's outcome,
-/// against a scripted flaky server over real HTTP, on a fake clock.
+/// against a scripted flaky server over real HTTP, on a fake clock. A request is seen to wait when it parks on the clock (a timer
+/// due when its wait should end), never by giving it wall-clock time to (wrongly) go on.
 /// </summary>
 public sealed class CircuitWaitTests
 {
     private static readonly TimeSpan Break = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -32,77 +35,83 @@ public sealed class CircuitWaitTests
         server.ThenStatus(500).ThenStatus(500);
         await Should.ThrowAsync<OpenCodeException>(ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct)));
         await Should.ThrowAsync<OpenCodeException>(ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct)));
+
+        // Take the two arrivals off the server's count, so that the next wait for an arrival sees the next request.
+        (await server.ChatArrived.WaitAsync(Bound, Ct)).ShouldBeTrue();
+        (await server.ChatArrived.WaitAsync(Bound, Ct)).ShouldBeTrue();
     }
 
-    /// <summary>Gives a request that should be waiting a moment to (wrongly) finish; true when it is still waiting.</summary>
-    private static async Task<bool> StillWaitingAsync(Task task)
+    /// <summary>Starts a request and returns once it waits on the clock for <paramref name="wait"/> (the break left, or its own deadline).</summary>
+    private static async Task<Task<string>> StartParkedAsync(OpenCodeProvider provider, TimerWatch clock, TimeSpan wait, CancellationToken cancellationToken)
     {
-        await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(150), Ct));
-        return !task.IsCompleted;
+        var parked = clock.TimerCreated(due => due == wait);
+        var answer = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, cancellationToken));
+        await parked.WaitAsync(Bound, Ct);
+        answer.IsCompleted.ShouldBeFalse();
+        return answer;
     }
 
     [Fact]
     public async Task SendMessage_ServerRecoversDuringTheBreak_RequestWaitsForTheBreakAndIsAnswered()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerWatch(new FakeTimeProvider());
         await using var server = await ScriptedServer.StartAsync();
         await using var provider = Create(server, clock);
         await OpenCircuitAsync(provider, server);
 
-        var answer = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
-        (await StillWaitingAsync(answer)).ShouldBeTrue();
-        clock.Advance(Break - TimeSpan.FromMilliseconds(100));
-        (await StillWaitingAsync(answer)).ShouldBeTrue();
+        var answer = await StartParkedAsync(provider, clock, Break, Ct);
+        clock.Clock.Advance(Break - TimeSpan.FromMilliseconds(100));
+        answer.IsCompleted.ShouldBeFalse();
         server.ChatRequests.ShouldBe(2);
-        clock.Advance(TimeSpan.FromMilliseconds(100));
+        clock.Clock.Advance(TimeSpan.FromMilliseconds(100));
 
-        (await answer.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBe("hello world");
+        (await answer.WaitAsync(Bound, Ct)).ShouldBe("hello world");
         server.ChatRequests.ShouldBe(3);
     }
 
     [Fact]
     public async Task SendMessage_ConcurrentRequestsDuringTheTrialCall_WaitForItsOutcomeAndAreAllAnswered()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerWatch(new FakeTimeProvider());
         await using var server = await ScriptedServer.StartAsync();
         await using var provider = Create(server, clock);
         await OpenCircuitAsync(provider, server);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         server.ThenAnswerAfter(release.Task);
-        var probe = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
-        (await StillWaitingAsync(probe)).ShouldBeTrue();
-        clock.Advance(Break);
-        (await server.ChatArrived.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBeTrue();
+        var probe = await StartParkedAsync(provider, clock, Break, Ct);
+        clock.Clock.Advance(Break);
+        (await server.ChatArrived.WaitAsync(Bound, Ct)).ShouldBeTrue();
 
+        // While the trial call runs, each other request waits for its outcome, or at most until Polly would admit the next trial call.
+        var othersParked = clock.TimerCreated(due => due == Break, count: 5);
         var others = Enumerable.Range(0, 5).Select(_ => ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct))).ToArray();
-        (await StillWaitingAsync(Task.WhenAny(others))).ShouldBeTrue();
+        await othersParked.WaitAsync(Bound, Ct);
+        others.ShouldAllBe(other => !other.IsCompleted);
         server.ChatRequests.ShouldBe(3);
         release.SetResult();
 
-        (await probe.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBe("hello world");
-        (await Task.WhenAll(others).WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldAllBe(text => text == "hello world");
+        (await probe.WaitAsync(Bound, Ct)).ShouldBe("hello world");
+        (await Task.WhenAll(others).WaitAsync(Bound, Ct)).ShouldAllBe(text => text == "hello world");
         server.ChatRequests.ShouldBe(8);
     }
 
     [Fact]
     public async Task SendMessage_TrialCallFails_ItsRequestGetsTheServerErrorAndALaterRequestWaitsForTheNextTrial()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerWatch(new FakeTimeProvider());
         await using var server = await ScriptedServer.StartAsync();
         await using var provider = Create(server, clock, maxWaitMs: 8_000);
         await OpenCircuitAsync(provider, server);
         server.ThenBody(500, "application/json", """{"error":{"message":"still sick","type":"server_error"}}""");
-        var probe = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
-        (await StillWaitingAsync(probe)).ShouldBeTrue();
-        clock.Advance(Break);
-        var probeError = await Should.ThrowAsync<OpenCodeException>(probe.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+        var probe = await StartParkedAsync(provider, clock, Break, Ct);
+        clock.Clock.Advance(Break);
+        var probeError = await Should.ThrowAsync<OpenCodeException>(probe.WaitAsync(Bound, Ct));
 
         // A request that arrives now would have to wait a whole new break (5 s) but may wait only 8 s in all: it waits, and after the
         // break it makes the next trial call itself.
-        var waiter = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct));
-        (await StillWaitingAsync(waiter)).ShouldBeTrue();
-        clock.Advance(Break);
-        (await waiter.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBe("hello world");
+        var waiter = await StartParkedAsync(provider, clock, Break, Ct);
+        clock.Clock.Advance(Break);
+        (await waiter.WaitAsync(Bound, Ct)).ShouldBe("hello world");
 
         probeError.Code.ShouldBe(OpenCodeErrorCodes.ServerError);
         server.ChatRequests.ShouldBe(4);
@@ -111,12 +120,12 @@ public sealed class CircuitWaitTests
     [Fact]
     public async Task SendMessage_BreakOutlastsTheWait_FailsAtOnceWithCircuitOpenAndRetryAfter()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerWatch(new FakeTimeProvider());
         await using var server = await ScriptedServer.StartAsync();
         await using var provider = Create(server, clock, maxWaitMs: 10_000, breakMs: 60_000);
         await OpenCircuitAsync(provider, server);
 
-        var ex = await Should.ThrowAsync<OpenCodeException>(ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct)).WaitAsync(TimeSpan.FromSeconds(30), Ct));
+        var ex = await Should.ThrowAsync<OpenCodeException>(ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, Ct)).WaitAsync(Bound, Ct));
 
         ex.Code.ShouldBe(OpenCodeErrorCodes.CircuitOpen);
         ex.RetryAfter.ShouldNotBeNull().ShouldBe(TimeSpan.FromSeconds(60));
@@ -126,17 +135,16 @@ public sealed class CircuitWaitTests
     [Fact]
     public async Task SendMessage_WaitingRequestIsCancelled_EndsWithCancellationAndSendsNothing()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerWatch(new FakeTimeProvider());
         await using var server = await ScriptedServer.StartAsync();
         await using var provider = Create(server, clock);
         await OpenCircuitAsync(provider, server);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var answer = ProviderResilienceTests.CollectTextAsync(provider.SendMessageAsync(Chat, cancellation.Token));
-        (await StillWaitingAsync(answer)).ShouldBeTrue();
+        var answer = await StartParkedAsync(provider, clock, Break, cancellation.Token);
         await cancellation.CancelAsync();
 
-        await Should.ThrowAsync<OperationCanceledException>(answer.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+        await Should.ThrowAsync<OperationCanceledException>(answer.WaitAsync(Bound, Ct));
         server.ChatRequests.ShouldBe(2);
     }
 }

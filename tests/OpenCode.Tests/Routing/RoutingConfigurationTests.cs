@@ -77,7 +77,7 @@ public sealed class RoutingConfigurationTests
             },
         };
 
-        var ex = Should.Throw<OpenCodeConfigurationException>(() => OpenCodeRouterFactory.Create(options));
+        var ex = Should.Throw<OpenCodeConfigurationException>(() => OpenCodeRouter.Create(options));
 
         ex.Errors.ShouldHaveSingleItem().ShouldStartWith("instances[1].auth.apiKeyHeader:");
     }

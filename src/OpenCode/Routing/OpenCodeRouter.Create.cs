@@ -8,8 +8,7 @@ using OpenCode.Storage;
 
 namespace OpenCode.Routing;
 
-/// <summary>Builds an <see cref="OpenCodeRouter"/> from settings with <see cref="OpenCodeOptions.Instances"/>.</summary>
-public static class OpenCodeRouterFactory
+public sealed partial class OpenCodeRouter
 {
     /// <summary>Creates a router with one <see cref="OpenCodeProvider"/> per instance; nothing is contacted until first use.</summary>
     /// <param name="options">The settings; validated here, each instance with the top-level settings it inherits.</param>
