@@ -72,6 +72,9 @@ public sealed class ConcurrentLoadTests(LlamaServerFixture fixture)
         var options = new OpenCodeOptions { ApiEndpoint = server.BaseAddress.ToString() };
         options.RateLimits.ConcurrentRequests = concurrentRequests;
         options.RateLimits.MaxQueueSize = maxQueueSize;
+
+        // Queued callers wait up to the test's own deadline: on a loaded machine the one slot can hold them past the 30 s default.
+        options.RateLimits.QueueTimeout = (int)Deadline.TotalMilliseconds;
         var provider = new OpenCodeProvider(options);
         await provider.InitializeAsync(cancellationToken);
         return provider;
