@@ -2,29 +2,49 @@
 # Start-up of the opencode CLI from its own timeline (OPENCODE_TIMELINE=1): runs a command N times and prints, per step,
 # the median of "ms since process start" and of the JIT time spent so far, plus the machine load before and after.
 #
-#   bench/cli-startup.sh [-n RUNS] [-e KEY=VALUE]... CLI [ARGS...]
+#   bench/cli-startup.sh [-n RUNS] [-e KEY=VALUE]... [-S] CLI [ARGS...]
 #   bench/cli-startup.sh -n 15 artifacts/opencode/opencode chat hi --max-tokens 1 --endpoint http://127.0.0.1:8080
 #
 # -e sets an environment variable for the measured runs only (e.g. -e DOTNET_TieredPGO=0). The first run is a warm-up
 # (file cache, the discovery answers written to the SQLite file) and is not counted.
+# With strace installed (and no -S), each run also goes through `strace -f --seccomp-bpf`, stopping the process only at
+# execve and socket sends: the row "HTTP request sent" is when the first HTTP request's bytes left the process, from
+# outside it, which no step of the timeline can see (the request is built, limited and connected after the last step).
 set -euo pipefail
 
 runs=11
 env_args=()
+use_strace=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -n) runs="$2"; shift 2 ;;
     -e) env_args+=("$2"); shift 2 ;;
+    -S) use_strace=0; shift ;;
     *) break ;;
   esac
 done
-[[ $# -ge 1 ]] || { sed -n '2,9p' "$0" >&2; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,12p' "$0" >&2; exit 2; }
+command -v strace >/dev/null || use_strace=0
 
 out="$(mktemp)"
-trap 'rm -f "$out"' EXIT
+trace="$(mktemp)"
+trap 'rm -f "$out" "$trace"' EXIT
 echo "load before: $(uptime)"
 for ((i = 0; i <= runs; i++)); do
-  line="$(env OPENCODE_TIMELINE=1 "${env_args[@]}" "$@" 2>&1 >/dev/null | grep '^timeline:' || true)"
+  if [[ $use_strace == 1 ]]; then
+    line="$(strace -f --seccomp-bpf -ttt -s 48 -e trace=execve,sendto,sendmsg -o "$trace" \
+      env OPENCODE_TIMELINE=1 "${env_args[@]}" "$@" 2>&1 >/dev/null | grep '^timeline:' || true)"
+    # ms from the first execve to the first send that starts an HTTP request, in the timeline's own line format.
+    sent="$(awk '
+      $3 ~ /^execve\(/ && !start { start = $2 }
+      $3 ~ /^(sendto|sendmsg)\(/ && match($0, /"(GET|POST|PUT|DELETE) [^ ]+/) && start {
+        printf "timeline: %7.1f ms  HTTP request sent: %s (strace)  (JIT so far: 0 ms, 0 methods)\n", ($2 - start) * 1000, substr($0, RSTART + 1, RLENGTH - 1)
+        exit
+      }' "$trace")"
+    [[ -z "$sent" ]] || line="$(printf '%s\n%s' "$line" "$sent" | sort -t: -k2 -n -s)"
+  else
+    line="$(env OPENCODE_TIMELINE=1 "${env_args[@]}" "$@" 2>&1 >/dev/null | grep '^timeline:' || true)"
+  fi
   [[ -n "$line" ]] || { echo "run $i printed no timeline; is the command right?" >&2; exit 1; }
   if [[ $i -gt 0 ]]; then
     printf '%s\n' "$line" >> "$out"
@@ -43,5 +63,8 @@ sed -E 's/^timeline: +([0-9.]+) ms  (.*)  \(JIT so far: ([0-9]+) ms, ([0-9]+) me
     }
     END {
       printf "%-70s %10s %12s %8s\n", "step (" runs " runs, medians)", "ms", "JIT ms", "methods"
-      for (k = 1; k <= n; k++) printf "%-70s %10.1f %12.0f %8d\n", name[k], median(ms, k, c[k]), median(jit, k, c[k]), m[k]
+      for (k = 1; k <= n; k++) {
+        if (name[k] ~ /\(strace\)$/) printf "%-70s %10.1f %12s %8s\n", name[k], median(ms, k, c[k]), "-", "-"
+        else printf "%-70s %10.1f %12.0f %8d\n", name[k], median(ms, k, c[k]), median(jit, k, c[k]), m[k]
+      }
     }'
