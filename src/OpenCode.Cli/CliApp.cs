@@ -16,7 +16,7 @@ internal static class CliApp
         // Log lines from llama-server's output reader and the answer stream may interleave; keep each write whole.
         context = context with { Out = TextWriter.Synchronized(context.Out), Error = TextWriter.Synchronized(context.Error) };
         StartupTimeline.Mark(context, "main");
-        var parseResult = RootCommandFactory.Create(context).Parse(args);
+        var parseResult = RootCommandFactory.Create(context, args).Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
             ErrorReporter.ReportUsage(context.Error, parseResult.Errors.Select(e => e.Message));

@@ -4,6 +4,7 @@ using OpenCode.Cli.Configuration;
 using OpenCode.Cli.Credentials;
 using OpenCode.Cli.Output;
 using OpenCode.Cli.Storage;
+using OpenCode.Configuration;
 using OpenCode.Local;
 using OpenCode.Provider;
 
@@ -37,8 +38,10 @@ internal static class CommandExecution
 
                 var stores = CliStores.Open(context);
                 StartupTimeline.Mark(context, "stores opened");
+                // The loader has validated the options; the public constructor would validate them a second time.
                 var provider = new OpenCodeProvider(
-                    settings.Options, loggerFactory: loggerFactory, stores: stores, credentialStore: CredentialStoreLocation.Open(context.EnvironmentPrefix))
+                    EndpointSettings.Of(settings.Options), httpClient: null, loggerFactory, timeProvider: null, stores, alerts: null,
+                    CredentialStoreLocation.Open(context.EnvironmentPrefix))
                 {
                     LocalModels = LocalModelBackendFactory.Instance,
                 };

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace OpenCode.Client;
 
@@ -12,6 +13,9 @@ namespace OpenCode.Client;
 /// <remarks>Holds raw bodies, one per resource the server offers; each caller parses its own copy. A zero time to live turns it off.</remarks>
 internal sealed class DiscoveryCache(TimeProvider timeProvider, TimeSpan timeToLive, DiscoveryStore? store = null)
 {
+    /// <summary>The longest POST body a key holds as it is.</summary>
+    internal const int MaxBodyInKey = 1024;
+
     /// <summary>How long a discovery answer is reused in memory: long enough to cover a start-up burst, short enough that a refresh sees changes.</summary>
     public static readonly TimeSpan DefaultTimeToLive = TimeSpan.FromSeconds(5);
 
@@ -19,8 +23,13 @@ internal sealed class DiscoveryCache(TimeProvider timeProvider, TimeSpan timeToL
     private readonly Dictionary<string, (Task<byte[]> Body, long StartedAt)> _entries = new(StringComparer.Ordinal);
     private bool _storeBypassed;
 
-    /// <summary>The key of a POST: the URI and a hash of the body.</summary>
-    public static string KeyOf(Uri uri, ReadOnlySpan<byte> body) => uri.AbsoluteUri + "#" + Convert.ToHexString(SHA256.HashData(body));
+    /// <summary>The key of a POST: the URI and the body itself, or a hash of a body longer than <see cref="MaxBodyInKey"/> bytes.</summary>
+    /// <remarks>
+    /// The vocabulary probe's body is a few hundred bytes: kept whole it cannot collide, and the platform's crypto library is not loaded
+    /// for it (its first use costs a CLI start 10–20 ms). Longer bodies are hashed so that keys stay short enough for a database index.
+    /// </remarks>
+    public static string KeyOf(Uri uri, ReadOnlySpan<byte> body) =>
+        uri.AbsoluteUri + "#" + (body.Length <= MaxBodyInKey ? Encoding.UTF8.GetString(body) : Convert.ToHexString(SHA256.HashData(body)));
 
     /// <summary>Returns the body for <paramref name="key"/>: the one being fetched, a fresh one, or one <paramref name="fetch"/> gets now.</summary>
     /// <param name="key">The resource (its absolute URI, or <see cref="KeyOf"/> for a POST).</param>

@@ -4,22 +4,29 @@ using System.Reflection;
 namespace OpenCode.Configuration;
 
 /// <summary>Checks the DataAnnotations of an options object and of every nested options object.</summary>
-/// <remarks><see cref="Validator"/> does not descend into nested objects by itself, so this walks them.</remarks>
+/// <remarks>
+/// Asks each property's attributes itself, as <see cref="Validator.TryValidateObject(object, ValidationContext, ICollection{ValidationResult}?, bool)"/>
+/// with all properties would (a failed <see cref="RequiredAttribute"/> hides the property's other attributes), but without its
+/// <c>TypeDescriptor</c> metadata, whose first use is the slowest part of a CLI start; and it descends into nested objects, which
+/// <see cref="Validator"/> does not. The options classes carry attributes on properties only.
+/// </remarks>
 internal static class AnnotatedOptionsValidator
 {
     /// <summary>Adds a message per broken annotation to <paramref name="errors"/> and the setting's path to <paramref name="invalidPaths"/>.</summary>
     internal static void Validate(object instance, string path, List<string> errors, HashSet<string> invalidPaths)
     {
         var type = instance.GetType();
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
-        foreach (var result in results)
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            foreach (var member in result.MemberNames)
+            if (property.GetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0)
             {
-                var property = type.GetProperty(member);
+                continue;
+            }
+
+            foreach (var result in Check(instance, property))
+            {
                 errors.Add(Describe(instance, property, path, result));
-                invalidPaths.Add(property is null ? path : ConfigurationErrorText.Join(path, OptionsShape.JsonName(property)));
+                invalidPaths.Add(ConfigurationErrorText.Join(path, OptionsShape.JsonName(property)));
             }
         }
 
@@ -58,13 +65,32 @@ internal static class AnnotatedOptionsValidator
         }
     }
 
-    private static string Describe(object instance, PropertyInfo? property, string parentPath, ValidationResult result)
+    /// <summary>The broken attributes of a property: a failed <see cref="RequiredAttribute"/> alone, else every other attribute that fails.</summary>
+    private static IEnumerable<ValidationResult> Check(object instance, PropertyInfo property)
     {
-        if (property is null)
+        var attributes = property.GetCustomAttributes<ValidationAttribute>(inherit: true).ToList();
+        if (attributes.Count == 0)
         {
-            return $"{parentPath}: {result.ErrorMessage}";
+            return [];
         }
 
+        var value = property.GetValue(instance);
+        var context = new ValidationContext(instance) { MemberName = property.Name, DisplayName = property.Name };
+        if (attributes.OfType<RequiredAttribute>().FirstOrDefault() is { } required)
+        {
+            if (required.GetValidationResult(value, context) is { } missing)
+            {
+                return [missing];
+            }
+
+            attributes.Remove(required);
+        }
+
+        return [.. attributes.Select(a => a.GetValidationResult(value, context)).OfType<ValidationResult>()];
+    }
+
+    private static string Describe(object instance, PropertyInfo property, string parentPath, ValidationResult result)
+    {
         var path = ConfigurationErrorText.Join(parentPath, OptionsShape.JsonName(property));
         var value = property.GetValue(instance);
         return property.GetCustomAttribute<RangeAttribute>() is { } range

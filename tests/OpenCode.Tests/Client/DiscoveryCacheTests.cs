@@ -64,4 +64,30 @@ public sealed class DiscoveryCacheTests
         await Should.ThrowAsync<OperationCanceledException>(() => first);
         (await second).ShouldBe([(byte)9]);
     }
+
+    [Fact]
+    public void KeyOf_SmallBodies_AreKeptWholeAndDistinct()
+    {
+        var uri = new Uri("http://127.0.0.1:8080/tokenize");
+
+        var first = DiscoveryCache.KeyOf(uri, """{"content":"<fim_prefix>"}"""u8);
+        var second = DiscoveryCache.KeyOf(uri, """{"content":"<fim_suffix>"}"""u8);
+
+        first.ShouldBe("""http://127.0.0.1:8080/tokenize#{"content":"<fim_prefix>"}""");
+        second.ShouldNotBe(first);
+    }
+
+    [Fact]
+    public void KeyOf_BodyOverTheLimit_IsHashedToAShortKey()
+    {
+        var uri = new Uri("http://127.0.0.1:8080/tokenize");
+        var body = new byte[DiscoveryCache.MaxBodyInKey + 1];
+        var other = new byte[DiscoveryCache.MaxBodyInKey + 1];
+        other[^1] = 1;
+
+        var key = DiscoveryCache.KeyOf(uri, body);
+
+        key.Length.ShouldBe(uri.AbsoluteUri.Length + 1 + 64);
+        DiscoveryCache.KeyOf(uri, other).ShouldNotBe(key);
+    }
 }

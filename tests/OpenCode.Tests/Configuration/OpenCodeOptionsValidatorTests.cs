@@ -131,6 +131,26 @@ public sealed class OpenCodeOptionsValidatorTests
         OpenCodeOptionsValidator.GetErrors(options).ShouldHaveSingleItem().ShouldContain("maxRequestDuration");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void GetErrors_ProfileModelMissing_ReportsOnlyTheRequiredMessage(string? model)
+    {
+        var options = new OpenCodeOptions { Profiles = [new ModelProfileOptions { Model = model! }] };
+
+        // [Required] fails first and hides the property's other attributes ([MinLength] would fail on "" too).
+        OpenCodeOptionsValidator.GetErrors(options).ShouldHaveSingleItem().ShouldBe("profiles[0].model: is required: the model id, or a prefix ending in *");
+    }
+
+    [Fact]
+    public void GetErrors_PatternMismatch_NamesThePathWithTheAttributesMessage()
+    {
+        var options = new OpenCodeOptions { Models = { KeepAlive = "soon" } };
+
+        OpenCodeOptionsValidator.GetErrors(options).ShouldHaveSingleItem()
+            .ShouldBe("models.keepAlive: must be an Ollama duration such as 30s, 5m, 1h30m, a number of seconds, -1 (forever) or 0 (unload)");
+    }
+
     [Fact]
     public void GetErrors_NullNestedSection_IsReportedNotThrown()
     {
