@@ -19,7 +19,7 @@ internal static class DirectModeComparison
     {
         var model = Path.Combine(Directory.CreateTempSubdirectory("opencode-direct-").FullName, "direct.gguf");
         TinyModelFactory.Write(DemoModel.Spec with { Name = "direct" }, model);
-        Console.WriteLine($"model {new FileInfo(model).Length / 1024} KiB, {tokens} tokens per run, {runs} runs, 2 threads");
+        Console.WriteLine($"model {new FileInfo(model).Length / 1024} KiB, {tokens} tokens per run, {runs} runs, each mode's default decoding threads");
         foreach (var mode in new[] { LocalModelMode.InProcess, LocalModelMode.Server })
         {
             await MeasureAsync(model, mode, tokens, runs);
@@ -31,7 +31,7 @@ internal static class DirectModeComparison
     private static async Task MeasureAsync(string model, LocalModelMode mode, int tokens, int runs)
     {
         long workingSetBefore = Environment.WorkingSet;
-        var options = new OpenCodeOptions { ModelPath = model, Timeout = 300_000, LocalServer = { Mode = mode, Threads = 2, ContextSize = 4096 } };
+        var options = new OpenCodeOptions { ModelPath = model, Timeout = 300_000, LocalServer = { Mode = mode, ContextSize = 4096 } };
         var started = Stopwatch.StartNew();
         await using var provider = new OpenCodeProvider(options) { LocalModels = LocalModelBackendFactory.Instance };
         double firstToken = 0;

@@ -41,14 +41,12 @@ internal sealed class LoadedModel : IDisposable
             contextParams.n_batch = (uint)Math.Min(facts.ContextSize, 512);
             contextParams.n_ubatch = contextParams.n_batch;
             contextParams.n_seq_max = 1;
-            if (threads is { } count)
-            {
-                contextParams.n_threads = count;
-                contextParams.n_threads_batch = count;
-            }
+            var count = threads ?? DecodeThreads.Default;
+            contextParams.n_threads = count;
+            contextParams.n_threads_batch = count;
 
             var context = SafeLLamaContextHandle.Create(model, contextParams);
-            return new LoadedModel(facts, model, context, threads);
+            return new LoadedModel(facts, model, context, count);
         }
         catch (Exception ex) when (ex is LoadWeightsFailedException or RuntimeError or DllNotFoundException or EntryPointNotFoundException
             or TypeInitializationException or BadImageFormatException)

@@ -38,7 +38,12 @@ public sealed class LocalServerOptions
     [Range(1, 64)]
     public int Parallel { get; set; } = 1;
 
-    /// <summary>Gets or sets the CPU threads decoding uses (the server's <c>--threads</c>); <see langword="null"/> lets llama.cpp decide.</summary>
+    /// <summary>Gets or sets the CPU threads decoding uses (the server's <c>--threads</c>).</summary>
+    /// <value>
+    /// <see langword="null"/> (the default): a spawned llama-server decides (one per physical core); an in-process model uses one per
+    /// physical core but leaves one logical CPU to the rest of the process (on 2 cores: 1 thread), since llama.cpp's threads stall
+    /// whenever one of them loses its CPU.
+    /// </value>
     [Range(1, 1024)]
     public int? Threads { get; set; }
 
