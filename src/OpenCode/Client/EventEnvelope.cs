@@ -13,7 +13,8 @@ namespace OpenCode.Client;
 /// each token's text. The same bytes at the same place read as the same tokens, so remembered bytes were already checked to
 /// be valid JSON and their values already recorded; an event that differs anywhere outside the news is read whole.
 /// </remarks>
-internal sealed class EventEnvelope
+/// <param name="remember">Whether to remember anything; off, nothing ever matches and every event is read whole.</param>
+internal sealed class EventEnvelope(bool remember)
 {
     /// <summary>The bytes a text value may hold and still be taken as it is: printable ASCII without a quote or backslash.</summary>
     private static readonly SearchValues<byte> PlainText = SearchValues.Create(
@@ -40,6 +41,11 @@ internal sealed class EventEnvelope
     /// <summary>Remembers the envelope of an event that said nothing outside its array.</summary>
     public void RememberChoices(ReadOnlySpan<byte> before, ReadOnlySpan<byte> after)
     {
+        if (!remember)
+        {
+            return;
+        }
+
         _beforeChoices.Set(before);
         _afterChoices.Set(after);
     }
@@ -72,6 +78,11 @@ internal sealed class EventEnvelope
     /// <summary>Remembers the bytes around the one text value of an event that said nothing else.</summary>
     public void RememberText(ReadOnlySpan<byte> before, ReadOnlySpan<byte> after, bool reasoning)
     {
+        if (!remember)
+        {
+            return;
+        }
+
         _beforeText.Set(before);
         _afterText.Set(after);
         TextIsReasoning = reasoning;
