@@ -25,7 +25,7 @@ internal sealed class EmbeddingContext : IDisposable
 
     public LLamaPoolingType Pooling => _context.PoolingType;
 
-    public static EmbeddingContext Create(LoadedModel model, int? threads)
+    public static EmbeddingContext Create(LoadedModel model, int threads)
     {
         var context = Make(model, threads, LLamaPoolingType.Unspecified);
         if (context.PoolingType is LLamaPoolingType.None or LLamaPoolingType.Unspecified)
@@ -73,7 +73,7 @@ internal sealed class EmbeddingContext : IDisposable
 
     public void Dispose() => _context.Dispose();
 
-    private static SafeLLamaContextHandle Make(LoadedModel model, int? threads, LLamaPoolingType pooling)
+    private static SafeLLamaContextHandle Make(LoadedModel model, int threads, LLamaPoolingType pooling)
     {
         var size = (uint)Math.Min(model.Facts.ContextSize, MaxTokens);
         var parameters = LLamaContextParams.Default();
@@ -83,11 +83,8 @@ internal sealed class EmbeddingContext : IDisposable
         parameters.n_seq_max = 1;
         parameters.embeddings = true;
         parameters.llama_pooling_type = pooling;
-        if (threads is { } count)
-        {
-            parameters.n_threads = count;
-            parameters.n_threads_batch = count;
-        }
+        parameters.n_threads = threads;
+        parameters.n_threads_batch = threads;
 
         return SafeLLamaContextHandle.Create(model.Model, parameters);
     }

@@ -6,10 +6,10 @@ namespace OpenCode.Local.InProcess;
 /// <summary>A model loaded by llama.cpp in this process, with the one context its requests are decoded in (one at a time).</summary>
 internal sealed class LoadedModel : IDisposable
 {
-    private readonly int? _threads;
+    private readonly int _threads;
     private EmbeddingContext? _embeddings;
 
-    private LoadedModel(ModelFacts facts, SafeLlamaModelHandle model, SafeLLamaContextHandle context, int? threads)
+    private LoadedModel(ModelFacts facts, SafeLlamaModelHandle model, SafeLLamaContextHandle context, int threads)
     {
         Facts = facts;
         Model = model;

@@ -29,18 +29,7 @@ internal static class EmbeddingBodyWriter
                 json.WriteNumber("dimensions", dimensions);
             }
 
-            foreach (var (name, value) in request.AdditionalParameters ?? new Dictionary<string, object?>())
-            {
-                if (name is "model" or "input" or "dimensions")
-                {
-                    throw new OpenCodeException(
-                        OpenCodeErrorCodes.InvalidRequest, $"AdditionalParameters: '{name}' is set by OpenCode itself; use the EmbeddingRequest property instead.");
-                }
-
-                json.WritePropertyName(name);
-                JsonSerializer.Serialize(json, value, value?.GetType() ?? typeof(object));
-            }
-
+            RequestBodyWriter.WriteAdditional(json, request.AdditionalParameters, name => name is "model" or "input" or "dimensions", nameof(EmbeddingRequest));
             json.WriteEndObject();
         }
 

@@ -7,7 +7,7 @@ namespace OpenCode.Client;
 /// <summary>
 /// Reads an embeddings answer: OpenAI's <c>data[].embedding</c> (float arrays, or base64 of little-endian float32 where
 /// <c>encoding_format: base64</c> was asked for) placed by <c>index</c>, or Ollama's <c>embeddings</c>; the usage and the model.
-/// Anything else is INVALID_RESPONSE naming what is wrong.
+/// Anything else is INVALID_RESPONSE naming what is wrong (an error object in the answer is the client's to throw, masked).
 /// </summary>
 internal static class EmbeddingResponseParser
 {
@@ -18,11 +18,6 @@ internal static class EmbeddingResponseParser
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw Invalid($"the response is a JSON {root.ValueKind}, expected an object", root);
-        }
-
-        if (root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
-        {
-            throw ErrorClassifier.FromStreamError(Operation, root.GetRawText(), 0);
         }
 
         var vectors = ollama ? ReadOllama(root, request.Inputs.Count) : ReadOpenAi(root, request.Inputs.Count);

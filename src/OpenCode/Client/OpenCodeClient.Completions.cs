@@ -106,6 +106,19 @@ internal sealed partial class OpenCodeClient
         return id is null && created is null ? null : new ResponseIdentity(id, created);
     }
 
+    /// <summary>
+    /// Throws the error a 200 JSON answer carries (<c>{"error":...}</c>, or vLLM's <c>{"object":"error",...}</c>), its body masked
+    /// of the credential the request carried.
+    /// </summary>
+    private void ThrowIfErrorAnswer(JsonElement root, string operation, HttpRequestMessage? request)
+    {
+        if ((root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
+            || Json.String(root, "object") == "error")
+        {
+            throw ErrorClassifier.FromStreamError(operation, MaskSecrets(root.GetRawText(), request)!, 0);
+        }
+    }
+
     private CompletionResult ParseCompletion(JsonElement root, GenerationRequest wire, string operation, HttpRequestMessage? request)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -113,11 +126,7 @@ internal sealed partial class OpenCodeClient
             throw new OpenCodeInvalidResponseException($"{operation} failed: the response is a JSON {root.ValueKind}, expected an object.", Json.Sample(root));
         }
 
-        if ((root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
-            || Json.String(root, "object") == "error")
-        {
-            throw ErrorClassifier.FromStreamError(operation, MaskSecrets(root.GetRawText(), request)!, 0);
-        }
+        ThrowIfErrorAnswer(root, operation, request);
 
         if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0)
         {

@@ -33,6 +33,11 @@ internal sealed partial class OpenCodeClient
         using (response)
         {
             using var document = await ReadJsonAsync(response, watchdog, EmbeddingsOperation, cancellationToken).ConfigureAwait(false);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                ThrowIfErrorAnswer(document.RootElement, EmbeddingsOperation, response.RequestMessage);
+            }
+
             return EmbeddingResponseParser.Parse(document.RootElement, request, wire.Model, ollama);
         }
     }

@@ -45,7 +45,7 @@ internal static class RequestBodyWriter
 
             ResponseFormatWriter.Write(json, request.ResponseFormat, wire.Kind);
             WriteSampling(json, request, defaultTemperature);
-            WriteAdditional(json, request.AdditionalParameters);
+            WriteAdditional(json, request.AdditionalParameters, IsReserved, nameof(MessageRequest));
             json.WriteEndObject();
         }
 
@@ -157,7 +157,13 @@ internal static class RequestBodyWriter
         }
     }
 
-    private static void WriteAdditional(Utf8JsonWriter json, IReadOnlyDictionary<string, object?>? additional)
+    /// <summary>Writes a request's AdditionalParameters; a name OpenCode writes itself is refused, naming the property to use instead.</summary>
+    /// <param name="json">The writer, inside the body's object.</param>
+    /// <param name="additional">The parameters; <see langword="null"/> writes nothing.</param>
+    /// <param name="isReserved">Whether a name is one OpenCode writes itself.</param>
+    /// <param name="requestType">The request type whose property replaces a reserved name, for the message.</param>
+    internal static void WriteAdditional(
+        Utf8JsonWriter json, IReadOnlyDictionary<string, object?>? additional, Func<string, bool> isReserved, string requestType)
     {
         if (additional is null)
         {
@@ -166,11 +172,11 @@ internal static class RequestBodyWriter
 
         foreach (var (name, value) in additional)
         {
-            if (IsReserved(name))
+            if (isReserved(name))
             {
                 throw new OpenCodeException(
                     OpenCodeErrorCodes.InvalidRequest,
-                    $"AdditionalParameters: '{name}' is set by OpenCode itself; use the MessageRequest property instead.");
+                    $"AdditionalParameters: '{name}' is set by OpenCode itself; use the {requestType} property instead.");
             }
 
             json.WritePropertyName(name);

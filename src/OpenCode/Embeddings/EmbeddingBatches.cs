@@ -10,7 +10,7 @@ internal static class EmbeddingBatches
         EmbeddingRequest request, int batchSize, Func<EmbeddingRequest, CancellationToken, IAsyncEnumerable<MessageChunk>> send, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        Validate(request);
+        // The caller validated the request (before connecting, so bad input fails without a request).
         if (request.Inputs.Count == 0)
         {
             return new EmbeddingResult([], request.Model, null, time.GetUtcNow());

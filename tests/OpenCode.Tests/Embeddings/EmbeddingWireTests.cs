@@ -115,6 +115,24 @@ public sealed class EmbeddingWireTests
     }
 
     [Fact]
+    public async Task GenerateEmbeddings_200ErrorAnswerRepeatsTheApiKey_MessageAndBodyMaskIt()
+    {
+        var server = new FakeEmbeddingServer();
+        server.Answer.Enqueue(ScriptedHandler.Json("""{"error":{"message":"upstream rejected key sk-embed-secret-77","type":"server_error"}}"""));
+        await using var provider = server.CreateProvider(o =>
+        {
+            o.Auth.ApiKey = "sk-embed-secret-77";
+            o.Resilience.MaxAttempts = 1;
+        });
+
+        var error = await Should.ThrowAsync<OpenCodeException>(() => provider.GenerateEmbeddingsAsync(new EmbeddingRequest { Inputs = ["a"] }, Ct));
+
+        error.Message.ShouldContain("upstream rejected key ***");
+        error.ToString().ShouldNotContain("sk-embed-secret-77");
+        (error.ErrorBody ?? string.Empty).ShouldNotContain("sk-embed-secret-77");
+    }
+
+    [Fact]
     public async Task GenerateEmbeddings_LlamaServerWithoutEmbeddingsFlag_CapabilityNotSupportedNamingTheEndpoint()
     {
         var server = new FakeEmbeddingServer();
