@@ -11,7 +11,8 @@ namespace OpenCode.Client;
 /// Servers repeat the same envelope on every chunk (llama-server: <c>created</c>, <c>id</c>, <c>model</c>,
 /// <c>system_fingerprint</c>, <c>object</c> after the array; vLLM and Ollama the same before it), and the same choice around
 /// each token's text. The same bytes at the same place read as the same tokens, so remembered bytes were already checked to
-/// be valid JSON and their values already recorded; an event that differs anywhere outside the news is read whole.
+/// be valid JSON and their values already recorded; an event that differs anywhere outside the news is read whole, and a new model
+/// name forgets everything (the remembered bytes may name the one it replaced).
 /// </remarks>
 /// <param name="remember">Whether to remember anything; off, nothing ever matches and every event is read whole.</param>
 internal sealed class EventEnvelope(bool remember)
@@ -75,6 +76,15 @@ internal sealed class EventEnvelope(bool remember)
         return true;
     }
 
+    /// <summary>Forgets everything remembered: what the remembered bytes say no longer matches what the stream's state says.</summary>
+    public void Forget()
+    {
+        _beforeChoices.Clear();
+        _afterChoices.Clear();
+        _beforeText.Clear();
+        _afterText.Clear();
+    }
+
     /// <summary>Remembers the bytes around the one text value of an event that said nothing else.</summary>
     public void RememberText(ReadOnlySpan<byte> before, ReadOnlySpan<byte> after, bool reasoning)
     {
@@ -98,6 +108,8 @@ internal sealed class EventEnvelope(bool remember)
         public readonly ReadOnlySpan<byte> Span => _bytes.AsSpan(0, Length);
 
         public readonly bool IsStartOf(ReadOnlySpan<byte> data) => data.StartsWith(Span);
+
+        public void Clear() => Length = 0;
 
         public void Set(ReadOnlySpan<byte> source)
         {

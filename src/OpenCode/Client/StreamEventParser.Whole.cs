@@ -155,6 +155,9 @@ internal sealed partial class StreamEventParser
         {
             Model = reader.GetString();
             _modelUtf8 = Model is null ? null : Encoding.UTF8.GetBytes(Model);
+
+            // Remembered bytes may name the model this event replaced; an event matching them must be read whole to name it again.
+            _envelope.Forget();
         }
     }
 

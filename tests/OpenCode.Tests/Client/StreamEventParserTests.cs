@@ -75,6 +75,20 @@ public sealed class StreamEventParserTests
     }
 
     [Fact]
+    public void Parse_RememberedEnvelopeAfterAnotherModelSpoke_NamesItsOwnModelAgain()
+    {
+        var parser = new StreamEventParser();
+        parser.Parse(string.Empty, Event(0, Json("a")));
+        parser.Parse(string.Empty, Event(0, Json("b")));
+        parser.Parse(string.Empty, """{"choices":[],"model":"m","usage":{"prompt_tokens":1,"completion_tokens":1}}"""u8);
+
+        var again = parser.Parse(string.Empty, Event(0, Json("d")));
+
+        again.Content.ShouldBe("d");
+        parser.Model.ShouldBe("tiny");
+    }
+
+    [Fact]
     public void Parse_RepeatedEnvelopeAroundMoreThanOneValue_ReadsTheEventWhole()
     {
         var parser = new StreamEventParser();
@@ -128,8 +142,9 @@ public sealed class StreamEventParserTests
         try
         {
             var e = parser.Parse(string.Empty, data);
-            return $"{e.Kind}|{e.Content}|{e.Reasoning}|{e.FinishReason}|{e.ToolCalls?.Count}|{e.Usage?.PromptTokens}|{e.Usage?.CompletionTokens}|" +
-                $"{e.Usage?.TimingsPredictedTokens}|{e.ErrorJson}";
+            var calls = e.ToolCalls is null ? null : string.Join(";", e.ToolCalls.Select(c => $"{c.Index},{c.Id},{c.Name},{c.Arguments}"));
+            return $"{e.Kind}|{e.Content}|{e.Reasoning}|{e.FinishReason}|{calls}|{e.Usage?.PromptTokens}|{e.Usage?.CompletionTokens}|" +
+                $"{e.Usage?.TimingsPredictedTokens}|{e.ErrorJson}|model {parser.Model}|identity {parser.Identity}";
         }
         catch (Exception ex)
         {
