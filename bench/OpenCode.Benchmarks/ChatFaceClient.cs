@@ -6,6 +6,9 @@ namespace OpenCode.Benchmarks;
 /// <summary>The provider read through its <see cref="IChatClient"/> face: plain-text streaming, as a Microsoft.Extensions.AI app reads it.</summary>
 internal sealed class ChatFaceClient(StreamClients clients)
 {
+    /// <summary>This client's index in <see cref="StreamClients.RunAsync"/> and <see cref="StreamClients.Names"/>.</summary>
+    public const int Index = 3;
+
     private readonly IChatClient _chat = clients.Provider.AsIChatClient();
     private readonly List<ChatMessage> _messages = [.. clients.Request.Messages.Select(m => new ChatMessage(ChatRole.User, m.Content))];
     private readonly ChatOptions _options = new() { MaxOutputTokens = clients.Request.MaxTokens };

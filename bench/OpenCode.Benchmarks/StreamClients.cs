@@ -97,7 +97,7 @@ internal sealed class StreamClients : IAsyncDisposable
         0 => LeanAsync(sink),
         1 => ProviderAsync(sink),
         2 => OpenAiSdkAsync(sink),
-        3 => _chatFace.StreamAsync(sink),
+        ChatFaceClient.Index => _chatFace.StreamAsync(sink),
         _ => throw new ArgumentOutOfRangeException(nameof(client)),
     };
 

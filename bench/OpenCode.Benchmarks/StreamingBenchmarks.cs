@@ -19,14 +19,12 @@ public class StreamingBenchmarks
     private readonly StringBuilder _sink = new(Chunks * 16);
     private ReplayTranscript _transcript = null!;
     private StreamClients _clients = null!;
-    private ChatFaceClient _chatFace = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _transcript = ReplayTranscript.Load(ReplayTranscript.DefaultPath, Chunks);
         _clients = StreamClients.InMemoryAsync(_transcript, BenchLimits.Default).GetAwaiter().GetResult();
-        _chatFace = new ChatFaceClient(_clients);
     }
 
     [GlobalCleanup]
@@ -50,7 +48,7 @@ public class StreamingBenchmarks
     public Task<int> OpenCodeChatClient()
     {
         _sink.Clear();
-        return _chatFace.StreamAsync(_sink);
+        return _clients.RunAsync(ChatFaceClient.Index, _sink);
     }
 
     [Benchmark(OperationsPerInvoke = Chunks, Description = "OpenAI SDK 2.15")]

@@ -1,6 +1,4 @@
 using OpenCode.Cli.Output;
-using OpenCode.Local;
-using OpenCode.Routing;
 
 namespace OpenCode.Cli.Commands;
 
@@ -10,7 +8,7 @@ internal static class InstancesHealth
     public static async Task<int> RunAsync(CommandSession session, CancellationToken cancellationToken)
     {
         var options = session.Settings.Options;
-        await using var router = OpenCodeRouter.Create(options, localModels: LocalModelBackendFactory.Instance);
+        await using var router = GenerationRunner.CreateRouter(session);
         var statistics = await router.CheckHealthAsync(cancellationToken);
         var report = statistics.Instances
             .Select(i => InstanceHealthJson.From(i, options.Instances.First(o => o.Name == i.Name).ApiEndpoint))

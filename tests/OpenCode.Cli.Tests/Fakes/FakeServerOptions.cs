@@ -23,10 +23,10 @@ internal sealed record FakeServerOptions
     /// <summary>Gets the body /usage/stats answers with (the OpenCode API's usage statistics); <see langword="null"/>: no such route.</summary>
     public string? UsageStats { get; init; }
 
-    /// <summary>Gets the behaviour a test may change while the server runs (down, slow).</summary>
     /// <summary>Gets the models' states when the server plays llama-server's router mode (<c>/models</c>, <c>/models/load</c>, <c>/models/unload</c>); <see langword="null"/> for one model.</summary>
     public ConcurrentDictionary<string, string>? RouterStates { get; init; }
 
+    /// <summary>Gets the behaviour a test may change while the server runs (down, slow).</summary>
     public FakeServerScript Script { get; init; } = new();
 }
 
