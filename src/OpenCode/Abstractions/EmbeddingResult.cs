@@ -4,7 +4,7 @@ namespace OpenCode;
 /// <param name="Vectors">One vector per input, in input order.</param>
 /// <param name="Model">The model that made them, as the server named it.</param>
 /// <param name="Usage">The tokens the inputs took, summed over the batches sent; <see langword="null"/> for no inputs.</param>
-/// <param name="CreatedAt">When the server created them (its <c>created</c>), else when the answer was received.</param>
+/// <param name="CreatedAt">When the first batch's answer was received (embeddings answers carry no creation time).</param>
 public sealed record EmbeddingResult(IReadOnlyList<ReadOnlyMemory<float>> Vectors, string? Model, TokenUsage? Usage, DateTimeOffset CreatedAt)
 {
     /// <summary>Gets how a router served the request (instance, attempts); <see langword="null"/> without a router.</summary>

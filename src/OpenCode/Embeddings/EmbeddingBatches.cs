@@ -36,7 +36,7 @@ internal static class EmbeddingBatches
             vectors.AddRange(batch);
             usage = Add(usage, final.Metadata.Usage);
             model ??= final.Metadata.Model;
-            created ??= final.Response?.Created ?? final.Metadata.Timestamp;
+            created ??= final.Metadata.Timestamp;
             route = final.Metadata.Route ?? route;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using OpenCode.Configuration;
@@ -88,33 +89,55 @@ public sealed class RouterModeTests(LlamaServerFixture fixture)
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var tail = new ConcurrentQueue<string>();
+        DataReceivedEventHandler keep = (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                tail.Enqueue(line);
+                while (tail.Count > 20)
+                {
+                    tail.TryDequeue(out string? _);
+                }
+            }
+        };
+        process.OutputDataReceived += keep;
+        process.ErrorDataReceived += keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var endpoint = new Uri($"http://127.0.0.1:{port}/");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        while (true)
+        try
         {
-            try
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            while (true)
             {
-                using var health = await http.GetAsync(new Uri(endpoint, "health"), cancellationToken);
-                if (health.IsSuccessStatusCode)
+                try
                 {
-                    return (process, endpoint);
+                    using var health = await http.GetAsync(new Uri(endpoint, "health"), cancellationToken);
+                    if (health.IsSuccessStatusCode)
+                    {
+                        return (process, endpoint);
+                    }
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+                catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+                {
+                    // Not listening yet, or too busy loading to answer within the probe's timeout.
+                }
 
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"llama-server in router mode exited with code {process.ExitCode}.");
-            }
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException(
+                        $"llama-server in router mode exited with code {process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, tail)}");
+                }
 
-            await Task.Delay(100, cancellationToken);
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+        catch
+        {
+            // Started but never healthy (or the test gave up): the caller gets no process to stop, so stop it and its model children here.
+            await StopAsync(process);
+            throw;
         }
     }
 
