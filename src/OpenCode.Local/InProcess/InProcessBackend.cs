@@ -46,7 +46,7 @@ internal sealed class InProcessBackend(OpenCodeOptions options, TimeProvider tim
             Family = family.Id,
             Dialect = Dialect,
         };
-        return Task.FromResult(new BackendDescription(new Uri(path), capabilities, [Describe(facts)], facts.Name));
+        return Task.FromResult(new BackendDescription(new Uri(path), capabilities, [Describe(facts, loadState: null)], facts.Name));
     }
 
     public override async IAsyncEnumerable<MessageChunk> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -116,7 +116,7 @@ internal sealed class InProcessBackend(OpenCodeOptions options, TimeProvider tim
     }
 
     public override Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ModelInfo>>(_facts is { } facts ? [Describe(facts).WithLoadState(_host!.IsLoaded ? ModelLoadState.Loaded : ModelLoadState.Unloaded)] : []);
+        Task.FromResult<IReadOnlyList<ModelInfo>>(_facts is { } facts ? [Describe(facts, _host!.IsLoaded ? ModelLoadState.Loaded : ModelLoadState.Unloaded)] : []);
 
     /// <summary>Loads the weights now (waiting for the model's turn), rather than on the next request; the idle timer starts again.</summary>
     public override async Task LoadModelAsync(string model, CancellationToken cancellationToken)
@@ -165,8 +165,9 @@ internal sealed class InProcessBackend(OpenCodeOptions options, TimeProvider tim
             : throw new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"Model '{model}' is not served here: this process runs '{_facts.Name}' only.");
     }
 
-    private static ModelInfo Describe(ModelFacts facts) => new()
+    private static ModelInfo Describe(ModelFacts facts, ModelLoadState? loadState) => new()
     {
+        LoadState = loadState,
         Id = facts.Name,
         OwnedBy = "in-process",
         ContextWindow = facts.ContextSize,

@@ -10,7 +10,7 @@ internal sealed partial class OpenCodeClient
     /// <param name="model">The model id; <see langword="null"/> lets a single-model server choose.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The answer.</returns>
-    public Task<CompletionResult> CreateChatCompletionAsync(MessageRequest request, string? model, CancellationToken cancellationToken = default) =>
+    public Task<CompletedMessage> CreateChatCompletionAsync(MessageRequest request, string? model, CancellationToken cancellationToken = default) =>
         CompleteAsync(new GenerationRequest(GenerationKind.Chat, model, request), defaultTemperature: null, cancellationToken);
 
     /// <summary>Completes a raw prompt and waits for the whole answer.</summary>
@@ -18,10 +18,10 @@ internal sealed partial class OpenCodeClient
     /// <param name="model">The model id; <see langword="null"/> lets a single-model server choose.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The answer.</returns>
-    public Task<CompletionResult> CreateCompletionAsync(MessageRequest request, string? model, CancellationToken cancellationToken = default) =>
+    public Task<CompletedMessage> CreateCompletionAsync(MessageRequest request, string? model, CancellationToken cancellationToken = default) =>
         CompleteAsync(new GenerationRequest(GenerationKind.Completion, model, request), defaultTemperature: null, cancellationToken);
 
-    internal async Task<CompletionResult> CompleteAsync(GenerationRequest wire, float? defaultTemperature, CancellationToken cancellationToken)
+    internal async Task<CompletedMessage> CompleteAsync(GenerationRequest wire, float? defaultTemperature, CancellationToken cancellationToken)
     {
         var (operationCode, operation, uri) = Describe(wire.Kind);
         var body = RequestBodyWriter.Write(wire, stream: false, includeUsage: false, defaultTemperature);
@@ -29,12 +29,13 @@ internal sealed partial class OpenCodeClient
         ClientLog.Sending(_logger, operation, uri.AbsolutePath, false);
         using var response = await SendAsync(HttpMethod.Post, uri, body, false, watchdog, operationCode, operation, cancellationToken).ConfigureAwait(false);
         var result = await ReadCompletionAsync(response, wire, watchdog, operation, cancellationToken).ConfigureAwait(false);
-        ClientLog.Finished(_logger, operation, result.FinishReason.Value, 1, result.Usage.CompletionTokens, result.Usage.Source, watchdog.Elapsed.TotalMilliseconds);
+        var usage = result.Usage!; // ParseCompletion always sets it: reported, or the library's estimate.
+        ClientLog.Finished(_logger, operation, result.FinishReason.Value, 1, usage.CompletionTokens, usage.Source, watchdog.Elapsed.TotalMilliseconds);
         return result;
     }
 
     /// <summary>Reads a whole (non-streamed) completion answer.</summary>
-    private async Task<CompletionResult> ReadCompletionAsync(HttpResponseMessage response, GenerationRequest wire, RequestWatchdog watchdog, string operation, CancellationToken callerToken)
+    private async Task<CompletedMessage> ReadCompletionAsync(HttpResponseMessage response, GenerationRequest wire, RequestWatchdog watchdog, string operation, CancellationToken callerToken)
     {
         using var document = await ReadJsonAsync(response, watchdog, operation, callerToken).ConfigureAwait(false);
         var result = ParseCompletion(document.RootElement, wire, operation, response.RequestMessage);
@@ -119,7 +120,7 @@ internal sealed partial class OpenCodeClient
         }
     }
 
-    private CompletionResult ParseCompletion(JsonElement root, GenerationRequest wire, string operation, HttpRequestMessage? request)
+    private CompletedMessage ParseCompletion(JsonElement root, GenerationRequest wire, string operation, HttpRequestMessage? request)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -174,7 +175,7 @@ internal sealed partial class OpenCodeClient
             tracker.AddCounted(Limits.TokenEstimator.FromCharacters(content.Length));
         }
 
-        return new CompletionResult
+        return new CompletedMessage
         {
             Content = content,
             ReasoningContent = reasoning ?? thought,

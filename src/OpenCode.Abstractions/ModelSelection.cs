@@ -1,7 +1,7 @@
 namespace OpenCode;
 
 /// <summary>
-/// Asks a router (<see cref="Routing.OpenCodeRouter"/>) to choose the model for a task from its rule table (<c>routing.selection</c>),
+/// Asks a router (<c>OpenCodeRouter</c>) to choose the model for a task from its rule table (<c>routing.selection</c>),
 /// and the temperature for the task when the request sets none. A request that also names a <see cref="MessageRequest.Model"/> keeps it.
 /// </summary>
 /// <param name="Task">What the request is for.</param>

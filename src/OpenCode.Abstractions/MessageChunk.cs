@@ -35,7 +35,7 @@ public sealed record MessageChunk
     }
 
     /// <summary>
-    /// Gets the vectors of an embeddings request (<see cref="Pipeline.GenerationKind.Embeddings"/>), one per input in input order; set on its
+    /// Gets the vectors of an embeddings request (<c>GenerationKind.Embeddings</c>), one per input in input order; set on its
     /// one final chunk only, <see langword="null"/> on every chunk of a generation.
     /// </summary>
     public IReadOnlyList<ReadOnlyMemory<float>>? Embeddings

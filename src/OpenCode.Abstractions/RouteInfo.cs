@@ -1,6 +1,6 @@
 namespace OpenCode;
 
-/// <summary>How <see cref="Routing.OpenCodeRouter"/> served one request; carried by the final chunk's <see cref="ChunkMetadata.Route"/>.</summary>
+/// <summary>How <c>OpenCodeRouter</c> served one request; carried by the final chunk's <see cref="ChunkMetadata.Route"/>.</summary>
 /// <param name="Instance">The instance that answered, or <see langword="null"/> when the answer came from the cache.</param>
 /// <param name="Attempts">Every attempt, in order, the answering one last.</param>
 /// <param name="FromCache">Whether the answer came from the response cache.</param>
