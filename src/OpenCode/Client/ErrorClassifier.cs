@@ -77,6 +77,36 @@ internal static class ErrorClassifier
         && (error.Code is "model_not_found" || error.Type is "model_not_found"
             || (status == HttpStatusCode.NotFound && error.Type is "not_found_error" or "NotFoundError"));
 
+    /// <summary>
+    /// Ollama's native API (<c>/api/generate</c>, <c>/api/embed</c>) answers a model it does not have with 404 and a JSON error text
+    /// (<c>{"error":"model \"x\" not found, try pulling it first"}</c>): MODEL_NOT_FOUND naming the model. Any other failure is returned
+    /// as it is; a 404 without that body (a plain-text 404 from an Ollama too old for the endpoint) is not about the model. Other
+    /// servers answer unknown routes with the same shape (LM Studio), so only calls known to reach Ollama ask this.
+    /// </summary>
+    public static OpenCodeException OllamaUnknownModel(OpenCodeException error, string operation, string? model) =>
+        error.StatusCode == HttpStatusCode.NotFound && error.Code != OpenCodeErrorCodes.ModelNotFound && HasErrorText(error.ErrorBody)
+            ? new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"{operation} failed: Ollama does not have model '{model}'. {error.Message}", error.StatusCode, error.ErrorBody)
+            : error;
+
+    private static bool HasErrorText(string? body)
+    {
+        if (string.IsNullOrEmpty(body))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.String;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsContextLengthError(ServerError error) =>
         error.Type is "exceed_context_size_error" || error.Code is "context_length_exceeded" or "exceed_context_size_error";
 

@@ -43,39 +43,15 @@ internal sealed partial class OpenCodeClient
     }
 
     /// <summary>
-    /// A 404: Ollama answers an unknown model with a JSON <c>error</c> object on an endpoint it has; a plain-text 404 (an Ollama before
-    /// <c>/api/embed</c>, a server without <c>/v1/embeddings</c>) means the endpoint is missing.
+    /// A 404: Ollama answers an unknown model with a JSON error text on an endpoint it has (MODEL_NOT_FOUND); otherwise (a plain-text
+    /// 404 from an Ollama before <c>/api/embed</c>, a server without <c>/v1/embeddings</c>) the endpoint is missing.
     /// </summary>
-    private static OpenCodeException NotFound(OpenCodeException error, Uri uri, bool ollama, string? model)
-    {
-        if (ollama && IsJsonErrorObject(error.ErrorBody))
-        {
-            return new OpenCodeException(
-                OpenCodeErrorCodes.ModelNotFound, $"{EmbeddingsOperation} failed: Ollama does not have model '{model}'. {error.Message}", error.StatusCode, error.ErrorBody);
-        }
-
-        return new OpenCodeException(
-            OpenCodeErrorCodes.CapabilityNotSupported,
-            $"{EmbeddingsOperation} failed: the server has no embeddings endpoint ({uri.GetLeftPart(UriPartial.Path)} answered 404).",
-            error.StatusCode,
-            error.ErrorBody);
-    }
-
-    private static bool IsJsonErrorObject(string? body)
-    {
-        if (string.IsNullOrEmpty(body))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out _);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    private static OpenCodeException NotFound(OpenCodeException error, Uri uri, bool ollama, string? model) =>
+        ollama && ErrorClassifier.OllamaUnknownModel(error, EmbeddingsOperation, model) is { Code: OpenCodeErrorCodes.ModelNotFound } unknown
+            ? unknown
+            : new OpenCodeException(
+                OpenCodeErrorCodes.CapabilityNotSupported,
+                $"{EmbeddingsOperation} failed: the server has no embeddings endpoint ({uri.GetLeftPart(UriPartial.Path)} answered 404).",
+                error.StatusCode,
+                error.ErrorBody);
 }

@@ -11,12 +11,16 @@ internal sealed class DialectServer
     {
         Routes = routes;
         Handler = new ScriptedHandler((request, _, _) => Task.FromResult(
-            Routes.TryGetValue(request.RequestUri!.AbsolutePath, out var body) ? ScriptedHandler.Json(body)
+            Failures.TryGetValue(request.RequestUri!.AbsolutePath, out var failure) ? ScriptedHandler.Json(failure.Body, failure.Status)
+            : Routes.TryGetValue(request.RequestUri!.AbsolutePath, out var body) ? ScriptedHandler.Json(body)
             : lmStudioStyle ? ScriptedHandler.Json($$"""{"error":"Unexpected endpoint or method. ({{request.Method}} {{request.RequestUri.AbsolutePath}})"}""")
             : ScriptedHandler.Json("""{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}""", HttpStatusCode.NotFound)));
     }
 
     public Dictionary<string, string> Routes { get; }
+
+    /// <summary>Paths answered with an error status and body, ahead of <see cref="Routes"/>.</summary>
+    public Dictionary<string, (HttpStatusCode Status, string Body)> Failures { get; } = [];
 
     public ScriptedHandler Handler { get; }
 

@@ -30,11 +30,22 @@ internal sealed class OllamaLifecycle(OpenCodeClient client, string? keepAlive) 
         return [.. models.Select(m => m.WithLoadState(loaded.Contains(m.Id) ? ModelLoadState.Loaded : ModelLoadState.Unloaded))];
     }
 
-    public Task LoadAsync(string model, CancellationToken cancellationToken) =>
-        client.SendJsonAsync(HttpMethod.Post, "api/generate", Body(model, keepAlive), "Model load", cancellationToken);
+    public Task LoadAsync(string model, CancellationToken cancellationToken) => GenerateAsync(model, keepAlive, "Model load", cancellationToken);
 
-    public Task UnloadAsync(string model, CancellationToken cancellationToken) =>
-        client.SendJsonAsync(HttpMethod.Post, "api/generate", Body(model, "0"), "Model unload", cancellationToken);
+    public Task UnloadAsync(string model, CancellationToken cancellationToken) => GenerateAsync(model, "0", "Model unload", cancellationToken);
+
+    /// <summary>An empty <c>/api/generate</c> loads or unloads a model; one Ollama does not have is MODEL_NOT_FOUND naming it.</summary>
+    private async Task GenerateAsync(string model, string? keepAliveValue, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SendJsonAsync(HttpMethod.Post, "api/generate", Body(model, keepAliveValue), operation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OpenCodeException ex) when (ErrorClassifier.OllamaUnknownModel(ex, operation, model) is var classified && classified != ex)
+        {
+            throw classified;
+        }
+    }
 
     /// <summary>Ollama reads a number as seconds and a string as a Go duration (which needs a unit), so a bare number goes as a number.</summary>
     internal static ReadOnlyMemory<byte> Body(string model, string? keepAlive)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using OpenCode.Configuration;
 using OpenCode.Models;
@@ -66,6 +67,34 @@ public sealed class OllamaLifecycleTests
         await provider.UnloadModelAsync("qwen2.5-coder:7b", Ct);
 
         GenerateBodies(fake).ShouldHaveSingleItem().ShouldBe("""{"model":"qwen2.5-coder:7b","stream":false,"keep_alive":0}""");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task LoadOrUnload_ModelOllamaDoesNotHave_ModelNotFoundNamingIt(bool load)
+    {
+        var fake = OllamaServer();
+        fake.Failures["/api/generate"] = (HttpStatusCode.NotFound, """{"error":"model \"nope:1b\" not found, try pulling it first"}""");
+        await using var provider = Create(fake);
+
+        var ex = await Should.ThrowAsync<OpenCodeException>(() => load ? provider.LoadModelAsync("nope:1b", Ct) : provider.UnloadModelAsync("nope:1b", Ct));
+
+        ex.Code.ShouldBe(OpenCodeErrorCodes.ModelNotFound);
+        ex.Message.ShouldContain("nope:1b");
+        ex.IsTransient.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task LoadModel_OllamaAnswers404WithoutAJsonError_KeepsTheRequestsOwnCode()
+    {
+        var fake = OllamaServer();
+        fake.Failures["/api/generate"] = (HttpStatusCode.NotFound, "404 page not found");
+        await using var provider = Create(fake);
+
+        var ex = await Should.ThrowAsync<OpenCodeException>(() => provider.LoadModelAsync("llama3.2:3b", Ct));
+
+        ex.Code.ShouldBe(OpenCodeErrorCodes.ModelInfoFailed);
     }
 
     [Theory]
