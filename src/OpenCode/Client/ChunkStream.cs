@@ -23,6 +23,7 @@ internal sealed partial class OpenCodeClient
         private readonly StreamEventParser _parser = new();
         private Phase _phase;
         private string _operation = string.Empty;
+        private string _operationCode = string.Empty;
         private RequestWatchdog? _watchdog;
         private HttpResponseMessage? _response;
         private ReceiveClockStream? _stream;
@@ -79,6 +80,7 @@ internal sealed partial class OpenCodeClient
             {
                 var (operationCode, operation, uri) = client.Describe(wire.Kind);
                 _operation = operation;
+                _operationCode = operationCode;
                 var body = RequestBodyWriter.Write(wire, stream: true, client._options.RequestStreamUsage, defaultTemperature);
                 _watchdog = client.StartWatchdog(streaming: true, cancellationToken);
                 ClientLog.Sending(client._logger, operation, uri.AbsolutePath, true);
@@ -268,8 +270,7 @@ internal sealed partial class OpenCodeClient
                     _phase = Phase.Finishing;
                     return true;
                 case StreamEventKind.Error:
-                    // llama-server and proxies put the request's text into an error event; a credential it carried must not reach the caller.
-                    var error = ErrorClassifier.FromStreamError(_operation, client.MaskSecrets(item.ErrorJson, _response?.RequestMessage)!, _delivered);
+                    var error = client.ErrorAnswer(_operationCode, _operation, item.ErrorJson!, _delivered, _response?.RequestMessage);
                     ClientLog.StreamFailed(client._logger, _operation, _delivered, error.Code);
                     throw error;
                 case StreamEventKind.Empty:

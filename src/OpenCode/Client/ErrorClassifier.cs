@@ -9,8 +9,13 @@ internal static class ErrorClassifier
         string operationCode, string operation, HttpStatusCode status, string? body, TimeSpan? retryAfter, Uri endpoint, string? credential = null, string? mediaType = null)
     {
         var error = ServerError.Parse(body, mediaType);
+        return Classify(operationCode, operation, status, error, body, retryAfter, $"{endpoint.GetLeftPart(UriPartial.Path)} answered {(int)status} ({status})", credential);
+    }
+
+    private static OpenCodeException Classify(
+        string operationCode, string operation, HttpStatusCode status, ServerError error, string? body, TimeSpan? retryAfter, string where, string? credential)
+    {
         var detail = error.Message is { Length: > 0 } message ? $": {message}" : ".";
-        var where = $"{endpoint.GetLeftPart(UriPartial.Path)} answered {(int)status} ({status})";
         var serverType = error.Type ?? error.Code;
 
         if (IsContextLengthError(error))
@@ -46,10 +51,21 @@ internal static class ErrorClassifier
         };
     }
 
-    /// <summary>An error event inside an HTTP 200 stream (<c>data: {"error":...}</c>).</summary>
-    public static OpenCodeException FromStreamError(string operation, string errorJson, int chunksDelivered)
+    /// <summary>
+    /// An error event inside an HTTP 200 stream (<c>data: {"error":...}</c>), or a 200 answer that is an error object. Before any
+    /// output, an error naming a 4xx status (a numeric <c>code</c>, or the OpenAI error type of one) is the server refusing the
+    /// request inside a 200 answer — vLLM's <c>{"object":"error",...,"code":400}</c>: it is classified as that status would be, so it
+    /// is neither retried as an interrupted stream nor counted against the instance's circuit. Anything else ends the stream as
+    /// STREAM_INTERRUPTED with the chunks already delivered.
+    /// </summary>
+    public static OpenCodeException FromStreamError(string operationCode, string operation, string errorJson, int chunksDelivered, string? credential = null)
     {
         var error = ServerError.Parse(errorJson);
+        if (chunksDelivered == 0 && !IsContextLengthError(error) && error.ClientErrorStatus is { } refused)
+        {
+            return Classify(operationCode, operation, refused, error, errorJson, retryAfter: null, $"The server answered 200 with a {(int)refused} ({refused}) error", credential);
+        }
+
         if (IsContextLengthError(error))
         {
             return new OpenCodeContextLengthException($"{operation} failed mid-stream: the context window is full.", errorBody: errorJson)

@@ -111,14 +111,21 @@ internal sealed partial class OpenCodeClient
     /// Throws the error a 200 JSON answer carries (<c>{"error":...}</c>, or vLLM's <c>{"object":"error",...}</c>), its body masked
     /// of the credential the request carried.
     /// </summary>
-    private void ThrowIfErrorAnswer(JsonElement root, string operation, HttpRequestMessage? request)
+    private void ThrowIfErrorAnswer(JsonElement root, string operationCode, string operation, HttpRequestMessage? request)
     {
         if ((root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
             || Json.String(root, "object") == "error")
         {
-            throw ErrorClassifier.FromStreamError(operation, MaskSecrets(root.GetRawText(), request)!, 0);
+            throw ErrorAnswer(operationCode, operation, root.GetRawText(), 0, request);
         }
     }
+
+    /// <summary>
+    /// The error a 200 answer carries (an error event, or an error object as the whole answer), classified by what it says. llama-server
+    /// and proxies put the request's text into it, so it is masked of the credential the request carried first.
+    /// </summary>
+    private OpenCodeException ErrorAnswer(string operationCode, string operation, string errorJson, int delivered, HttpRequestMessage? request) =>
+        ErrorClassifier.FromStreamError(operationCode, operation, MaskSecrets(errorJson, request)!, delivered, _auth?.Description);
 
     private CompletedMessage ParseCompletion(JsonElement root, GenerationRequest wire, string operation, HttpRequestMessage? request)
     {
@@ -127,7 +134,7 @@ internal sealed partial class OpenCodeClient
             throw new OpenCodeInvalidResponseException($"{operation} failed: the response is a JSON {root.ValueKind}, expected an object.", Json.Sample(root));
         }
 
-        ThrowIfErrorAnswer(root, operation, request);
+        ThrowIfErrorAnswer(root, Describe(wire.Kind).Code, operation, request);
 
         if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0)
         {

@@ -35,7 +35,7 @@ internal sealed partial class OpenCodeClient
             using var document = await ReadJsonAsync(response, watchdog, EmbeddingsOperation, cancellationToken).ConfigureAwait(false);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                ThrowIfErrorAnswer(document.RootElement, EmbeddingsOperation, response.RequestMessage);
+                ThrowIfErrorAnswer(document.RootElement, OpenCodeErrorCodes.CompletionFailed, EmbeddingsOperation, response.RequestMessage);
             }
 
             return EmbeddingResponseParser.Parse(document.RootElement, request, wire.Model, ollama);

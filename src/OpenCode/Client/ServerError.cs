@@ -10,6 +10,12 @@ namespace OpenCode.Client;
 /// <param name="ContextWindow">llama.cpp's <c>n_ctx</c>.</param>
 internal readonly record struct ServerError(string? Type, string? Code, string? Message, int? PromptTokens, int? ContextWindow)
 {
+    /// <summary>
+    /// Gets the 4xx status the error names, for an error sent inside a 200 answer: its numeric <c>code</c> (llama-server, vLLM), else
+    /// the status of its OpenAI error type; <see langword="null"/> for server errors and errors that name none.
+    /// </summary>
+    public System.Net.HttpStatusCode? ClientErrorStatus { get; init; }
+
     /// <summary>Reads an error body of the OpenAI shape (<c>{"error":{...}}</c>), the bare shape (<c>{"message":...}</c>) or plain text.</summary>
     /// <param name="body">The body.</param>
     /// <param name="mediaType">The body's content type; a body that is not JSON is summarised (<see cref="BodySummary"/>).</param>
@@ -40,16 +46,30 @@ internal readonly record struct ServerError(string? Type, string? Code, string? 
                 return default;
             }
 
+            var type = Json.String(error, "type");
             return new ServerError(
-                Json.String(error, "type"),
+                type,
                 Json.String(error, "code"),
                 Json.String(error, "message") ?? Json.String(root, "detail"),
                 Json.Int(error, "n_prompt_tokens"),
-                Json.Int(error, "n_ctx"));
+                Json.Int(error, "n_ctx"))
+            {
+                ClientErrorStatus = Json.Int(error, "code") is int code and >= 400 and < 500 ? (System.Net.HttpStatusCode)code : StatusOfType(type),
+            };
         }
         catch (JsonException)
         {
             return new ServerError(null, null, BodySummary.Summarize(body, mediaType), null, null);
         }
     }
+
+    private static System.Net.HttpStatusCode? StatusOfType(string? type) => type switch
+    {
+        "invalid_request_error" or "BadRequestError" => System.Net.HttpStatusCode.BadRequest,
+        "authentication_error" => System.Net.HttpStatusCode.Unauthorized,
+        "permission_error" => System.Net.HttpStatusCode.Forbidden,
+        "not_found_error" or "NotFoundError" => System.Net.HttpStatusCode.NotFound,
+        "rate_limit_error" => System.Net.HttpStatusCode.TooManyRequests,
+        _ => null,
+    };
 }

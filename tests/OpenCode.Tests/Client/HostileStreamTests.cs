@@ -17,17 +17,47 @@ public sealed class HostileStreamTests
     }
 
     [Fact]
-    public async Task StreamChatCompletion_VllmErrorObjectThenDone_ThrowsTheServersError()
+    public async Task StreamChatCompletion_VllmErrorObjectThenDone_ThrowsTheRefusalItNames()
     {
         var error = """{"object":"error","message":"This model's maximum context length is 4096 tokens","type":"BadRequestError","param":null,"code":400}""";
 
         var (chunks, thrown) = await StreamAsync(ClientHarness.Events(error, "[DONE]"));
 
         chunks.ShouldBeEmpty();
-        var ex = thrown.ShouldBeOfType<OpenCodeStreamInterruptedException>();
+        var ex = thrown.ShouldBeOfType<OpenCodeException>();
+        ex.Code.ShouldBe(OpenCodeErrorCodes.InvalidRequest);
+        ex.IsTransient.ShouldBeFalse();
+        ex.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
         ex.ServerErrorType.ShouldBe("BadRequestError");
         ex.Message.ShouldContain("maximum context length is 4096");
+        ex.Message.ShouldContain("answered 200 with a 400");
         ex.ErrorBody.ShouldBe(error);
+    }
+
+    [Theory]
+    [InlineData("""{"error":{"message":"Invalid API Key","type":"authentication_error"}}""", typeof(OpenCodeAuthenticationException), OpenCodeErrorCodes.AuthenticationFailed)]
+    [InlineData("""{"error":{"code":429,"message":"slow down","type":"rate_limit_error"}}""", typeof(OpenCodeRateLimitException), OpenCodeErrorCodes.RateLimited)]
+    [InlineData("""{"error":{"code":"model_not_found","message":"no such model","type":"invalid_request_error"}}""", typeof(OpenCodeException), OpenCodeErrorCodes.ModelNotFound)]
+    [InlineData("""{"error":{"code":500,"message":"boom","type":"server_error"}}""", typeof(OpenCodeStreamInterruptedException), OpenCodeErrorCodes.StreamInterrupted)]
+    [InlineData("""{"error":{"message":"something"}}""", typeof(OpenCodeStreamInterruptedException), OpenCodeErrorCodes.StreamInterrupted)]
+    public async Task StreamChatCompletion_ErrorEventBeforeAnyChunk_ClassifiedByTheStatusItNames(string error, Type type, string code)
+    {
+        var (chunks, thrown) = await StreamAsync(ClientHarness.Events(error));
+
+        chunks.ShouldBeEmpty();
+        thrown.ShouldBeOfType(type);
+        ((OpenCodeException)thrown!).Code.ShouldBe(code);
+    }
+
+    [Fact]
+    public async Task StreamChatCompletion_RefusalAfterChunks_StreamInterruptedKeepingWhatWasDelivered()
+    {
+        var error = """{"error":{"code":400,"message":"bad","type":"invalid_request_error"}}""";
+
+        var (chunks, thrown) = await StreamAsync(ClientHarness.Events(ClientHarness.Delta("one"), error));
+
+        chunks.Select(c => c.Content).ShouldBe(["one"]);
+        thrown.ShouldBeOfType<OpenCodeStreamInterruptedException>().ChunksDelivered.ShouldBe(1);
     }
 
     [Fact]

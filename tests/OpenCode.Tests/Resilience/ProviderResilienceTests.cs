@@ -115,6 +115,32 @@ public sealed class ProviderResilienceTests
     }
 
     [Fact]
+    public async Task SendMessage_RefusalInsideA200Stream_IsNotRetried()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.ThenBody(200, "text/event-stream", "data: {\"error\":{\"code\":400,\"message\":\"tools param requires --jinja flag\",\"type\":\"invalid_request_error\"}}\n\n");
+        await using var provider = Create(server);
+
+        var ex = await Should.ThrowAsync<OpenCodeException>(CollectTextAsync(provider.SendMessageAsync(Chat, Ct)));
+
+        ex.Code.ShouldBe(OpenCodeErrorCodes.InvalidRequest);
+        ex.Message.ShouldContain("--jinja");
+        server.ChatRequests.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SendMessage_ServerErrorEventBeforeAnyChunk_IsRetried()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.ThenBody(200, "text/event-stream", "data: {\"error\":{\"code\":500,\"message\":\"slot failed\",\"type\":\"server_error\"}}\n\n");
+        await using var provider = Create(server);
+
+        (await CollectTextAsync(provider.SendMessageAsync(Chat, Ct))).ShouldBe("hello world");
+
+        server.ChatRequests.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task SendMessage_StreamCutAfterFirstChunk_IsNotRestarted()
     {
         await using var server = await ScriptedServer.StartAsync();
