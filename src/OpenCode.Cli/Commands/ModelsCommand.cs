@@ -25,7 +25,10 @@ internal static class ModelsCommand
         return command;
     }
 
-    /// <summary><c>models load NAME</c> and <c>models unload NAME</c>: through the provider, so an unsupported server is a typed error and its exit code.</summary>
+    /// <summary>
+    /// <c>models load NAME</c> and <c>models unload NAME</c>: through the provider, so an unsupported server is a typed error and its exit
+    /// code. With <c>instances</c> configured, every instance that serves the model loads or unloads it.
+    /// </summary>
     private static Command Lifecycle(CliContext context, CommonOptions common, string verb, string description)
     {
         var name = new Argument<string>("NAME") { Description = "The model id, as `opencode models` lists it." };
@@ -33,12 +36,61 @@ internal static class ModelsCommand
         CommandExecution.SetAction(command, context, common, async (parseResult, session, cancellationToken) =>
         {
             var model = parseResult.GetValue(name)!;
-            var task = verb == "load" ? session.Provider.LoadModelAsync(model, cancellationToken) : session.Provider.UnloadModelAsync(model, cancellationToken);
-            await task;
-            await session.Context.Out.WriteLineAsync(verb == "load" ? $"loaded {model}" : $"unloaded {model}");
-            return ExitCodes.Success;
+            var load = verb == "load";
+            if (session.Settings.Options.Instances.Count == 0 || session.Settings.IsDirect)
+            {
+                await ChangeAsync(session.Provider, model, load, cancellationToken);
+                await session.Context.Out.WriteLineAsync($"{(load ? "loaded" : "unloaded")} {model}");
+                return ExitCodes.Success;
+            }
+
+            return await ChangeOnInstancesAsync(session, model, load, cancellationToken);
         });
         return command;
+    }
+
+    private static Task ChangeAsync(Provider.OpenCodeProvider provider, string model, bool load, CancellationToken cancellationToken) =>
+        load ? provider.LoadModelAsync(model, cancellationToken) : provider.UnloadModelAsync(model, cancellationToken);
+
+    /// <summary>
+    /// Loads or unloads the model on every instance whose model list names it. An instance that fails is reported and the others go
+    /// on; the exit code is that of the last failure. No instance serving it is MODEL_NOT_FOUND naming the instances.
+    /// </summary>
+    private static async Task<int> ChangeOnInstancesAsync(CommandSession session, string model, bool load, CancellationToken cancellationToken)
+    {
+        var served = false;
+        OpenCodeException? failure = null;
+        foreach (var (instance, provider) in InstanceTargets.For(session))
+        {
+            await using (provider)
+            {
+                try
+                {
+                    if ((await provider.ListModelsAsync(cancellationToken)).All(m => m.Id != model))
+                    {
+                        continue;
+                    }
+
+                    served = true;
+                    await ChangeAsync(provider, model, load, cancellationToken);
+                    await session.Context.Out.WriteLineAsync($"{(load ? "loaded" : "unloaded")} {model} on {instance}");
+                }
+                catch (OpenCodeException ex)
+                {
+                    failure = ex;
+                    await session.Context.Error.WriteLineAsync($"instance {instance}: {ex.Code}: {ex.Message}");
+                }
+            }
+        }
+
+        if (!served && failure is null)
+        {
+            throw new OpenCodeException(
+                OpenCodeErrorCodes.ModelNotFound,
+                $"No instance serves model '{model}' (instances: {string.Join(", ", session.Settings.Options.Instances.Select(i => i.Name))}); `opencode models` lists what each serves.");
+        }
+
+        return failure is null ? ExitCodes.Success : ExitCodes.For(failure.Code);
     }
 
     private static async Task<int> RunAsync(CommandSession session, CancellationToken cancellationToken)
