@@ -59,6 +59,8 @@ public sealed class EmbedCommandTests
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stderr.ShouldContain("CAPABILITY_NOT_SUPPORTED");
+        result.Stderr.ShouldContain("2 dimensions were asked for");
+        result.Stderr.ShouldContain("3-dimensional vectors");
         server.LastBody("/v1/embeddings").GetProperty("dimensions").GetInt32().ShouldBe(2);
     }
 }
