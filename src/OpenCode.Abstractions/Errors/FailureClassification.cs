@@ -34,9 +34,13 @@ internal static class FailureClassification
     public static bool CountsAgainstCircuit(Exception exception) =>
         exception is OpenCodeException { Code: not OpenCodeErrorCodes.RateLimited } e && IsTransient(e.Code);
 
-    /// <summary>Another instance may answer where this one failed: the request itself was not at fault.</summary>
+    /// <summary>
+    /// Another instance may answer where this one failed: the request itself was not at fault. That includes a capability this instance
+    /// lacks (embeddings, fill-in-the-middle, tools), which another may have.
+    /// </summary>
     public static bool FailsOver(OpenCodeException error) => IsTransient(error.Code) || error.Code
         is OpenCodeErrorCodes.AuthenticationFailed or OpenCodeErrorCodes.ModelNotFound or OpenCodeErrorCodes.ModelDiscoveryFailed
+        or OpenCodeErrorCodes.CapabilityNotSupported
         or OpenCodeErrorCodes.LocalServerFailed or OpenCodeErrorCodes.InvalidResponse
         or OpenCodeErrorCodes.CircuitOpen or OpenCodeErrorCodes.QueueFull or OpenCodeErrorCodes.QuotaExceeded;
 

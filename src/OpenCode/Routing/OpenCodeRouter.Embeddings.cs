@@ -29,8 +29,7 @@ public sealed partial class OpenCodeRouter
                 _counters.Record(state, result.Model ?? model, result.Usage);
                 return result with { Route = new RouteInfo(state.Name, route.Attempts, FromCache: false, null) };
             }
-            catch (OpenCodeException error) when (!cancellationToken.IsCancellationRequested
-                && (FailureClassification.FailsOver(error) || error.Code == OpenCodeErrorCodes.CapabilityNotSupported))
+            catch (OpenCodeException error) when (!cancellationToken.IsCancellationRequested && FailureClassification.FailsOver(error))
             {
                 FailedOver(state, model, start, error, route);
             }

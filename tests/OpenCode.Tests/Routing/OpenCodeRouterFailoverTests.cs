@@ -36,6 +36,26 @@ public sealed class OpenCodeRouterFailoverTests
     }
 
     [Fact]
+    public async Task SendMessageAsync_InstanceLacksTheCapability_AnswersFromOneThatHasItWithoutMarkingItSick()
+    {
+        var a = new FakeInstance("a") { FailBeforeFirstChunk = new OpenCodeException(OpenCodeErrorCodes.CapabilityNotSupported, "tools need --jinja") };
+        var b = new FakeInstance("b");
+        await using var router = Create([a, b]);
+
+        var chunks = await router.CollectAsync(Ask());
+        for (var i = 0; i < 4; i++)
+        {
+            // More than healthCheck.consecutiveFailures (3): a missing capability says nothing about the server's health.
+            await router.CollectAsync(Ask());
+        }
+
+        chunks[^1].Metadata.Route!.Attempts.Select(x => (x.Instance, x.ErrorCode)).ShouldBe([("a", OpenCodeErrorCodes.CapabilityNotSupported), ("b", null)]);
+        var stats = router.GetStatistics().Instances.Single(i => i.Name == "a");
+        stats.Failures.ShouldBe(5);
+        stats.State.ShouldBe(InstanceHealthState.Healthy);
+    }
+
+    [Fact]
     public async Task SendMessageAsync_FailureAfterFirstChunk_ThrowsAndNeverRestartsElsewhere()
     {
         var a = new FakeInstance("a") { FailAfterFirstChunk = new OpenCodeException(OpenCodeErrorCodes.StreamInterrupted, "cut") };
