@@ -8,8 +8,8 @@
 #
 # OPENCODE_PUBLISH picks how (docs/benchmarks.md, "CLI start-up", has the figures):
 #   aot         the default where a C compiler and linker are installed (clang, else gcc): one native executable
-#               (artifacts/opencode-aot/), no JIT at start; the first request leaves ~50 ms after the process starts, ~7x sooner
-#               than ReadyToRun. A publish takes ~2-3 minutes on 2 cores.
+#               (artifacts/opencode-aot/), no JIT at start; the first request leaves ~40 ms after the process starts, ~10x sooner
+#               than ReadyToRun. A publish takes ~2-3.5 minutes on 2 cores.
 #   readytorun  the default without one: framework-dependent, precompiled where it can be (artifacts/opencode/), ~1-2 minutes.
 #   composite   self-contained, the app and the framework compiled together into one ReadyToRun image (artifacts/opencode-composite/,
 #               ~260 MB, 3-7 minutes): between the two.
