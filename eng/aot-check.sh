@@ -62,11 +62,12 @@ check "auth list decrypts it" 0 "local +ApiKey +\*+[0-9]{4}" "$tool" auth list
 
 if [[ -n "${OPENCODE_LLAMA_SERVER:-}" && -x "${OPENCODE_LLAMA_SERVER}" ]]; then
   model="$(ls "${XDG_CACHE_HOME:-$HOME/.cache}"/opencode/models/opencode-demo-*.gguf | head -n 1)"
-  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  port=$((20000 + RANDOM % 20000))
   "$OPENCODE_LLAMA_SERVER" -m "$model" --host 127.0.0.1 --port "$port" --parallel 2 --api-key "$key" >"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
   endpoint="http://127.0.0.1:$port"
+  # The CLI's own health command waits for it (GET /health needs no key); the server exits at once if the port is taken.
+  for _ in $(seq 100); do "$tool" health --endpoint "$endpoint" >/dev/null 2>&1 && break; kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
   check "health" 0 "healthy" "$tool" health --endpoint "$endpoint"
   check "chat with the stored credential" 0 "." "$tool" chat hi --max-tokens 8 --endpoint "$endpoint" --credential local
   check "chat refused without it" 3 "." "$tool" chat hi --max-tokens 8 --endpoint "$endpoint"
