@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
-# Runs the opencode CLI without paying `dotnet run`'s build check on every run: publishes it once (Release, ReadyToRun, into
-# artifacts/opencode/), publishes again only when a source, project or props file is newer than the published tool, then runs
-# the published tool with the arguments given.
+# Runs the opencode CLI without paying `dotnet run`'s build check on every run: publishes it once, publishes again only when a
+# source, project or props file is newer than the published tool, then runs the published tool with the arguments given.
 #
 #   eng/opencode.sh chat "Write a function that reverses a string"
 #   eng/opencode.sh --help
-#   OPENCODE_PUBLISH=composite eng/opencode.sh chat "…"
+#   OPENCODE_PUBLISH=readytorun eng/opencode.sh chat "…"
 #
-# The first run takes as long as a publish (a minute or two on a small machine); later runs start the built tool directly.
-# OPENCODE_REPUBLISH=1 forces a publish. OPENCODE_PUBLISH=composite publishes instead a self-contained tool whose code and the
-# .NET framework's are compiled together into one ReadyToRun image (artifacts/opencode-composite/, ~260 MB, a publish of 3-7
-# minutes): generic framework code the start-up runs (HTTP, async state machines, Polly's pipeline) is then precompiled rather
-# than JIT-compiled, and the first request leaves ~20-30% sooner (docs/benchmarks.md, "CLI start-up").
+# OPENCODE_PUBLISH picks how (docs/benchmarks.md, "CLI start-up", has the figures):
+#   aot         the default where a C compiler and linker are installed (clang, else gcc): one native executable
+#               (artifacts/opencode-aot/), no JIT at start; the first request leaves ~40 ms after the process starts, ~10x sooner
+#               than ReadyToRun. A publish takes ~2-3.5 minutes on 2 cores.
+#   readytorun  the default without one: framework-dependent, precompiled where it can be (artifacts/opencode/), ~1-2 minutes.
+#   composite   self-contained, the app and the framework compiled together into one ReadyToRun image (artifacts/opencode-composite/,
+#               ~260 MB, 3-7 minutes): between the two.
+# The first run takes as long as a publish; later runs start the built tool directly. OPENCODE_REPUBLISH=1 forces a publish.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-case "${OPENCODE_PUBLISH:-readytorun}" in
+# Native AOT links with the platform's C toolchain: clang by default; gcc does the same job where clang is missing.
+cc=""
+command -v clang >/dev/null && cc=clang
+[[ -n "$cc" ]] || { command -v gcc >/dev/null && cc=gcc; }
+mode="${OPENCODE_PUBLISH:-$([[ -n "$cc" ]] && echo aot || echo readytorun)}"
+case "$mode" in
+  aot)
+    [[ -n "$cc" ]] || { echo "eng/opencode.sh: OPENCODE_PUBLISH=aot needs clang or gcc (apt-get install clang); or use readytorun." >&2; exit 2; }
+    out="$root/artifacts/opencode-aot"
+    publish_args=(-p:OpenCodeNativeAot=true)
+    [[ "$cc" == clang ]] || publish_args+=(-p:CppCompilerAndLinker=gcc) ;;
   readytorun)
     out="$root/artifacts/opencode"
     publish_args=(--self-contained false -p:PublishReadyToRun=true) ;;
@@ -22,7 +34,7 @@ case "${OPENCODE_PUBLISH:-readytorun}" in
     out="$root/artifacts/opencode-composite"
     publish_args=(--self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true) ;;
   *)
-    echo "eng/opencode.sh: OPENCODE_PUBLISH is '${OPENCODE_PUBLISH}'; use readytorun (the default) or composite." >&2
+    echo "eng/opencode.sh: OPENCODE_PUBLISH is '${OPENCODE_PUBLISH}'; use aot, readytorun or composite." >&2
     exit 2 ;;
 esac
 tool="$out/OpenCode.Cli"
@@ -40,7 +52,7 @@ if stale; then
   mkdir -p "$out"
   touch "$stamp.next"
   rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
-  echo "eng/opencode.sh: publishing the CLI (Release, ${OPENCODE_PUBLISH:-readytorun}, ${rid:-this platform}) into ${out#"$root/"}/ ..." >&2
+  echo "eng/opencode.sh: publishing the CLI (Release, $mode, ${rid:-this platform}) into ${out#"$root/"}/ ..." >&2
   # Both kinds compile into the same intermediate R2R folder, and a composite's per-assembly stubs would look up to date to a
   # plain ReadyToRun publish (which then ships stubs that need the composite image): start each publish from an empty one.
   rm -rf "$root"/src/OpenCode.Cli/obj/Release/*/"${rid:-none}"/R2R

@@ -18,5 +18,10 @@ public sealed record EmbeddingRequest
     public int? Dimensions { get; init; }
 
     /// <summary>Gets extra JSON body fields passed through as they are (for example Ollama's <c>truncate</c> or <c>keep_alive</c>).</summary>
+    /// <remarks>
+    /// Values are written with System.Text.Json. In a trimmed or native AOT app, which serializes without reflection, a value must be a
+    /// <see cref="System.Text.Json.JsonElement"/> or <see cref="System.Text.Json.Nodes.JsonNode"/>, a string, number or boolean, or an array,
+    /// list or string-keyed dictionary of them; another type fails the request with <c>INVALID_REQUEST</c>.
+    /// </remarks>
     public IReadOnlyDictionary<string, object?>? AdditionalParameters { get; init; }
 }

@@ -79,7 +79,7 @@ internal static class GgufReader
             throw new InvalidDataException($"A GGUF array of {elementType} with {count} elements is not supported.");
         }
 
-        var array = Array.CreateInstance(ClrType(elementType), (int)count);
+        var array = NewArray(elementType, (int)count);
         for (int i = 0; i < array.Length; i++)
         {
             array.SetValue(ReadScalar(reader, elementType), i);
@@ -105,20 +105,21 @@ internal static class GgufReader
         _ => throw new InvalidDataException($"Unknown GGUF value type {(uint)type}."),
     };
 
-    private static Type ClrType(GgufValueType type) => type switch
+    // Typed arrays made by name rather than Array.CreateInstance(Type), which native AOT cannot promise for every element type.
+    private static Array NewArray(GgufValueType type, int count) => type switch
     {
-        GgufValueType.UInt8 => typeof(byte),
-        GgufValueType.Int8 => typeof(sbyte),
-        GgufValueType.UInt16 => typeof(ushort),
-        GgufValueType.Int16 => typeof(short),
-        GgufValueType.UInt32 => typeof(uint),
-        GgufValueType.Int32 => typeof(int),
-        GgufValueType.Float32 => typeof(float),
-        GgufValueType.Bool => typeof(bool),
-        GgufValueType.String => typeof(string),
-        GgufValueType.UInt64 => typeof(ulong),
-        GgufValueType.Int64 => typeof(long),
-        GgufValueType.Float64 => typeof(double),
+        GgufValueType.UInt8 => new byte[count],
+        GgufValueType.Int8 => new sbyte[count],
+        GgufValueType.UInt16 => new ushort[count],
+        GgufValueType.Int16 => new short[count],
+        GgufValueType.UInt32 => new uint[count],
+        GgufValueType.Int32 => new int[count],
+        GgufValueType.Float32 => new float[count],
+        GgufValueType.Bool => new bool[count],
+        GgufValueType.String => new string[count],
+        GgufValueType.UInt64 => new ulong[count],
+        GgufValueType.Int64 => new long[count],
+        GgufValueType.Float64 => new double[count],
         _ => throw new InvalidDataException($"Unknown GGUF value type {(uint)type}."),
     };
 }

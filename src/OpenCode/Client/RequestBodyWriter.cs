@@ -180,7 +180,7 @@ internal static class RequestBodyWriter
             }
 
             json.WritePropertyName(name);
-            JsonSerializer.Serialize(json, value, value?.GetType() ?? typeof(object));
+            AdditionalParameterJson.Write(json, name, value);
         }
     }
 

@@ -16,7 +16,7 @@ internal static class AnnotatedOptionsValidator
     internal static void Validate(object instance, string path, List<string> errors, HashSet<string> invalidPaths)
     {
         var type = instance.GetType();
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in OptionsShape.Properties(type))
         {
             if (property.GetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0)
             {
@@ -75,7 +75,8 @@ internal static class AnnotatedOptionsValidator
         }
 
         var value = property.GetValue(instance);
-        var context = new ValidationContext(instance) { MemberName = property.Name, DisplayName = property.Name };
+        // Named here, the context has no display name to look up by reflection on the instance's type.
+        var context = new ValidationContext(instance, property.Name, serviceProvider: null, items: null) { MemberName = property.Name };
         if (attributes.OfType<RequiredAttribute>().FirstOrDefault() is { } required)
         {
             if (required.GetValidationResult(value, context) is { } missing)

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
@@ -144,16 +143,18 @@ internal sealed class ConfigurationTreeReader
         _values[key] = value;
     }
 
+    /// <summary>Whether the configuration binder will read <paramref name="value"/> as a <paramref name="target"/>: parsed as it parses them.</summary>
     private static bool CanConvert(string value, Type target)
     {
-        try
-        {
-            return TypeDescriptor.GetConverter(target).ConvertFromInvariantString(value) is not null;
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or NotSupportedException or OverflowException)
-        {
-            return false;
-        }
+        var culture = CultureInfo.InvariantCulture;
+        return target == typeof(int) ? int.TryParse(value, NumberStyles.Integer, culture, out _)
+            : target == typeof(long) ? long.TryParse(value, NumberStyles.Integer, culture, out _)
+            : target == typeof(float) ? float.TryParse(value, NumberStyles.Float, culture, out _)
+            : target == typeof(double) ? double.TryParse(value, NumberStyles.Float, culture, out _)
+            : target == typeof(decimal) ? decimal.TryParse(value, NumberStyles.Float, culture, out _)
+            : target == typeof(bool) ? bool.TryParse(value, out _)
+            : target.IsEnum ? Enum.TryParse(target, value, ignoreCase: true, out _)
+            : throw new InvalidOperationException($"Settings of type {target.Name} cannot be read from configuration; teach ConfigurationTreeReader.CanConvert.");
     }
 
     private static string Describe(Type type) =>

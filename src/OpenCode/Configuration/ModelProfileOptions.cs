@@ -10,7 +10,6 @@ public sealed class ModelProfileOptions
 {
     /// <summary>Gets or sets the model the profile is for: its id, or a prefix ending in <c>*</c> (<c>qwen2.5-coder*</c>).</summary>
     [Required(ErrorMessage = "is required: the model id, or a prefix ending in *")]
-    [MinLength(1, ErrorMessage = "must not be empty: the model id, or a prefix ending in *")]
     public string Model { get; set; } = string.Empty;
 
     /// <summary>Gets or sets a system prompt put first in every conversation that has none of its own; <see langword="null"/> adds none.</summary>

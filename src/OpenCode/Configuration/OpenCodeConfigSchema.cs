@@ -1,6 +1,5 @@
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
-using NJsonSchema.Infrastructure;
 using NJsonSchema.Validation;
 
 namespace OpenCode.Configuration;
@@ -12,9 +11,8 @@ internal static class OpenCodeConfigSchema
 
     private static readonly Lazy<string> SchemaText = new(ReadResource);
 
-    // The schema has no $ref, so the synchronous parse (no reference resolution) reads all of it.
-    private static readonly Lazy<JsonSchema> Parsed = new(() => JsonSchemaSerialization.FromJson<JsonSchema>(
-        SchemaText.Value, JsonSchema.CreateJsonSerializerContractResolver(SchemaType.JsonSchema)));
+    // Read keyword by keyword rather than with NJsonSchema's reader, which needs Json.NET's reflection (see ConfigSchemaReader).
+    private static readonly Lazy<JsonSchema> Parsed = new(() => ConfigSchemaReader.Read(JObject.Parse(SchemaText.Value)));
 
     internal static string Json => SchemaText.Value;
 

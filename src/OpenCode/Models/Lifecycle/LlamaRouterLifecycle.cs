@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OpenCode.Client;
+using OpenCode.Models.Probes;
 
 namespace OpenCode.Models.Lifecycle;
 
@@ -73,7 +74,7 @@ internal sealed class LlamaRouterLifecycle(OpenCodeClient client, TimeProvider t
         }
     }
 
-    private static ReadOnlyMemory<byte> Body(string model) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["model"] = model });
+    private static ReadOnlyMemory<byte> Body(string model) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["model"] = model }, ProbeJsonContext.Default.DictionaryStringString);
 
     private async Task<RouterModelState> StateOfAsync(string model, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenCode.Client;
@@ -58,6 +59,6 @@ internal sealed class OllamaLifecycle(OpenCodeClient client, string? keepAlive) 
                 : JsonValue.Create(keepAlive);
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(body);
+        return Encoding.UTF8.GetBytes(body.ToJsonString());
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using OpenCode.Client;
 using OpenCode.Configuration;
 using OpenCode.Storage;
 
@@ -61,7 +62,7 @@ internal sealed class ResponseCache(IResponseCacheStore store, ResponseCacheOpti
             foreach (var parameter in (request.AdditionalParameters ?? new Dictionary<string, object?>()).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 json.WritePropertyName(parameter.Key);
-                JsonSerializer.Serialize(json, parameter.Value, parameter.Value?.GetType() ?? typeof(object));
+                AdditionalParameterJson.Write(json, parameter.Key, parameter.Value);
             }
 
             json.WriteEndObject();
