@@ -14,7 +14,7 @@ internal static class OpenCodeConfigSchema
 
     private static readonly Lazy<string> SchemaText = new(ReadResource);
 
-    private static readonly Lazy<JsonElement> SchemaDocument = new(() => JsonDocument.Parse(SchemaText.Value).RootElement.Clone());
+    private static readonly Lazy<JsonElement> SchemaDocument = new(ParseSchema);
 
     private static readonly Lazy<JsonSchema> Parsed = new(() => JsonSchema.FromText(SchemaText.Value));
 
@@ -41,6 +41,12 @@ internal static class OpenCodeConfigSchema
             .OrderBy(m => m.Site?.Line ?? 0).ThenBy(m => m.Site?.Position ?? 0)
             .Select(m => m.Text)
             .ToList();
+    }
+
+    private static JsonElement ParseSchema()
+    {
+        using var document = JsonDocument.Parse(SchemaText.Value);
+        return document.RootElement.Clone();
     }
 
     private static string ReadResource()
