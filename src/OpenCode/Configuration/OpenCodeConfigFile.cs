@@ -1,7 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace OpenCode.Configuration;
 
@@ -33,12 +30,12 @@ internal static class OpenCodeConfigFile
     public static IReadOnlyList<string> Validate(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return TryParse(json, out var document, out var error) ? OpenCodeConfigSchema.Validate(document) : [error];
+        return OpenCodeConfigSchema.TryParse(json, out var document, out var error) ? OpenCodeConfigSchema.Validate(document) : [error];
     }
 
     /// <summary>Reads a file and checks it against the schema.</summary>
     /// <exception cref="OpenCodeConfigurationException">The file is missing, unreadable, not JSON, or breaks the schema.</exception>
-    internal static JToken ReadValidated(string path)
+    internal static ConfigDocument ReadValidated(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var fullPath = Path.GetFullPath(path);
@@ -57,7 +54,7 @@ internal static class OpenCodeConfigFile
             throw Invalid(fullPath, "could not be read", [$"{fullPath}: {e.Message}"]);
         }
 
-        if (!TryParse(json, out var document, out var parseError))
+        if (!OpenCodeConfigSchema.TryParse(json, out var document, out var parseError))
         {
             throw Invalid(fullPath, "is not valid JSON", [parseError]);
         }
@@ -68,28 +65,4 @@ internal static class OpenCodeConfigFile
 
     private static OpenCodeConfigurationException Invalid(string fullPath, string problem, IReadOnlyList<string> errors) =>
         new(ConfigurationErrorText.Summary($"The configuration file '{fullPath}' {problem}:", errors), errors);
-
-    private static bool TryParse(string json, [NotNullWhen(true)] out JToken? document, [NotNullWhen(false)] out string? error)
-    {
-        // Strings stay strings: a model name like "2024-05-01" must not turn into a date.
-        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
-        var settings = new JsonLoadSettings { CommentHandling = CommentHandling.Ignore, LineInfoHandling = LineInfoHandling.Load };
-        try
-        {
-            document = JToken.ReadFrom(reader, settings);
-            // Reading on past the document makes the reader reject anything but comments after it.
-            while (reader.Read())
-            {
-            }
-
-            error = null;
-            return true;
-        }
-        catch (JsonReaderException e)
-        {
-            document = null;
-            error = $"invalid JSON at line {e.LineNumber}, position {e.LinePosition}: {e.Message}";
-            return false;
-        }
-    }
 }

@@ -1,30 +1,52 @@
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
+extern alias JsonEverything;
+
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using JsonEverything::Json.Schema;
 
 namespace OpenCode.Configuration;
 
 /// <summary>The JSON Schema of a config file (<c>docs/opencode.schema.json</c>, embedded in this assembly).</summary>
+/// <remarks>Checked by JsonSchema.Net, which is built on System.Text.Json and its source-generated contracts (no reflection).</remarks>
 internal static class OpenCodeConfigSchema
 {
     internal const string ResourceName = "OpenCode.Configuration.opencode.schema.json";
 
     private static readonly Lazy<string> SchemaText = new(ReadResource);
 
-    // Read keyword by keyword rather than with NJsonSchema's reader, which needs Json.NET's reflection (see ConfigSchemaReader).
-    private static readonly Lazy<JsonSchema> Parsed = new(() => ConfigSchemaReader.Read(JObject.Parse(SchemaText.Value)));
+    private static readonly Lazy<JsonElement> SchemaDocument = new(ParseSchema);
+
+    private static readonly Lazy<JsonSchema> Parsed = new(() => JsonSchema.FromText(SchemaText.Value));
+
+    // draft-07 makes "format" an annotation unless asked; the schema's "uri" format is meant as a check.
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     internal static string Json => SchemaText.Value;
 
-    /// <summary>Checks a parsed config document; returns one message per problem.</summary>
-    internal static IReadOnlyList<string> Validate(JToken document)
+    /// <summary>Parses config text, spelling property names as the schema does.</summary>
+    internal static bool TryParse(string json, [NotNullWhen(true)] out ConfigDocument? document, [NotNullWhen(false)] out string? error) =>
+        ConfigDocumentReader.TryRead(json, SchemaDocument.Value, out document, out error);
+
+    /// <summary>Checks a parsed config document; returns one message per problem, in the order they appear in the file.</summary>
+    internal static IReadOnlyList<string> Validate(ConfigDocument document)
     {
-        // Configuration keys are case-insensitive everywhere else, so a file may write "RateLimits" too.
-        var validator = new JsonSchemaValidator(new JsonSchemaValidatorSettings { PropertyStringComparer = StringComparer.OrdinalIgnoreCase });
-        return validator.Validate(document, Parsed.Value, SchemaType.JsonSchema)
-            .OrderBy(e => e.LineNumber).ThenBy(e => e.LinePosition)
-            .Select(e => SchemaErrorText.Describe(e, document))
+        var results = Parsed.Value.Evaluate(document.Root, Options);
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        return SchemaErrors.Of(results, SchemaDocument.Value)
+            .Select(e => SchemaErrorText.Describe(e, SchemaDocument.Value, document))
+            .OrderBy(m => m.Site?.Line ?? 0).ThenBy(m => m.Site?.Position ?? 0)
+            .Select(m => m.Text)
             .ToList();
+    }
+
+    private static JsonElement ParseSchema()
+    {
+        using var document = JsonDocument.Parse(SchemaText.Value);
+        return document.RootElement.Clone();
     }
 
     private static string ReadResource()

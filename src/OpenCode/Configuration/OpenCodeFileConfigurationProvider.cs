@@ -6,7 +6,7 @@ namespace OpenCode.Configuration;
 internal sealed class OpenCodeFileConfigurationProvider(string path) : ConfigurationProvider
 {
     public override void Load() =>
-        Data = JsonTokenFlattener.Flatten(OpenCodeConfigFile.ReadValidated(path), OpenCodeOptions.SectionName);
+        Data = JsonTokenFlattener.Flatten(OpenCodeConfigFile.ReadValidated(path).Root, OpenCodeOptions.SectionName);
 
     public override string ToString() => $"{nameof(OpenCodeFileConfigurationProvider)} for '{path}'";
 }

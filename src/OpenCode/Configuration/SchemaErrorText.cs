@@ -1,97 +1,84 @@
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
+extern alias JsonEverything;
+
+using System.Text.Json;
+using JsonEverything::Json.Pointer;
 
 namespace OpenCode.Configuration;
 
-/// <summary>Turns an NJsonSchema validation error into a message that names the setting and what is allowed.</summary>
+/// <summary>Turns a <see cref="SchemaError"/> into a message that names the setting, its line, and what is allowed.</summary>
 internal static class SchemaErrorText
 {
-    internal static string Describe(ValidationError error, JToken document)
+    internal static (string Text, ConfigValueSite? Site) Describe(SchemaError error, JsonElement schemaRoot, ConfigDocument document)
     {
-        // A value that fails every type of a union (["string", "null"]) may still be of the right type and fail a
-        // narrower rule (format, range); that rule is the one worth naming.
-        if (error is MultiTypeValidationError union
-            && union.Errors.SelectMany(e => e.Value).FirstOrDefault(e => !IsTypeError(e.Kind)) is { } specific)
-        {
-            error = specific;
-        }
-
-        var path = ToPath(error.Path);
-        var value = ValueAt(document, path);
+        ConfigValueSite? site = document.Sites.TryGetValue(error.Instance, out var found) ? found : null;
+        var path = site?.Path ?? ConfigValueSite.RootPath;
+        var element = JsonPointer.Parse(error.Instance).Evaluate(document.Root);
+        var value = ValueOf(element);
         var shown = ConfigurationErrorText.Show(path, value);
-        var schema = error.Schema;
-        var message = error.Kind switch
+        var schema = JsonPointer.Parse(error.Schema).Evaluate(schemaRoot) ?? default;
+        var minimum = Number(schema, "minimum");
+        var maximum = Number(schema, "maximum");
+        var message = error.Keyword switch
         {
-            ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig
-                when schema?.Minimum is { } min && schema.Maximum is { } max => ConfigurationErrorText.OutOfRange(path, value, min, max),
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => ConfigurationErrorText.UnknownSetting(path, AllowedNames(error)),
-            ValidationErrorKind.UriExpected => $"{path}: {shown} is not an absolute URI",
-            ValidationErrorKind.StringTooShort => $"{path}: must not be empty",
-            _ when schema is not null && IsTypeError(error.Kind) => $"{path}: {shown} is not {Describe(schema.Type)}{RangeOf(schema)}",
-            _ => $"{path}: {shown} is invalid ({error.Kind})",
+            "minimum" or "maximum" when minimum is { } min && maximum is { } max => ConfigurationErrorText.OutOfRange(path, value, min, max),
+            "minimum" when minimum is { } min => $"{path}: {shown} is too small; allowed {min} or more",
+            "maximum" when maximum is { } max => $"{path}: {shown} is too large; allowed at most {max}",
+            "exclusiveMinimum" when Number(schema, "exclusiveMinimum") is { } above => $"{path}: {shown} is too small; must be more than {above}",
+            "additionalProperties" => ConfigurationErrorText.UnknownSetting(path, Names(schema, "properties").Where(n => n != "$schema")),
+            "type" => $"{path}: {shown} is not {TypeText.Describe(schema)}{RangeOf(minimum, maximum)}",
+            "format" when Text(schema, "format") == "uri" => $"{path}: {shown} is not an absolute URI",
+            "minLength" when Number(schema, "minLength") == 1 => $"{path}: must not be empty",
+            "enum" => $"{path}: {shown} is not allowed; allowed: {string.Join(", ", Values(schema, "enum"))}",
+            "pattern" => $"{path}: {shown} does not match the pattern {Text(schema, "pattern")}",
+            "required" => $"{path}: missing required setting {string.Join(", ", Missing(schema, element))}",
+            "anyOf" => $"{path}: set at least one of {string.Join(", ", AnyOfRequired(schema))}",
+            _ => $"{path}: {shown} is invalid ({error.Keyword}: {error.Detail})",
         };
-        return error.HasLineInfo ? $"{message} (line {error.LineNumber}, position {error.LinePosition})" : message;
+        return (site is { } at ? $"{message} {at}" : message, site);
     }
 
-    private static bool IsTypeError(ValidationErrorKind kind) => kind is ValidationErrorKind.NoTypeValidates
-        or ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected
-        or ValidationErrorKind.BooleanExpected or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected
-        or ValidationErrorKind.NullExpected;
-
-    private static string ToPath(string? schemaPath)
+    private static object? ValueOf(JsonElement? element) => element?.ValueKind switch
     {
-        var path = (schemaPath ?? string.Empty).TrimStart('#').TrimStart('/');
-        return path.Length == 0 ? "(root)" : path;
-    }
+        JsonValueKind.String => element.Value.GetString(),
+        JsonValueKind.Number => element.Value.TryGetDecimal(out var d) ? d : element.Value.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Object => new Literal("an object"),
+        JsonValueKind.Array => new Literal("an array"),
+        _ => null,
+    };
 
-    private static object? ValueAt(JToken document, string path)
-    {
-        JToken? token;
-        try
-        {
-            token = path == "(root)" ? document : document.SelectToken(path);
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
-        }
+    private static string RangeOf(decimal? minimum, decimal? maximum) =>
+        minimum is { } min && maximum is { } max ? "; " + ConfigurationErrorText.Range(min, max) : string.Empty;
 
-        return token switch
-        {
-            JValue value => value.Value,
-            JObject => new Literal("an object"),
-            JArray => new Literal("an array"),
-            _ => null,
-        };
-    }
+    private static decimal? Number(JsonElement schema, string keyword) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(keyword, out var n) && n.ValueKind == JsonValueKind.Number
+            ? n.GetDecimal()
+            : null;
 
-    private static IEnumerable<string> AllowedNames(ValidationError error) =>
-        error.Schema?.Properties.Keys.Where(k => k != "$schema") ?? [];
+    private static string? Text(JsonElement schema, string keyword) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(keyword, out var s) && s.ValueKind == JsonValueKind.String
+            ? s.GetString()
+            : null;
 
-    private static string RangeOf(JsonSchema schema) =>
-        schema.Minimum is { } min && schema.Maximum is { } max ? "; " + ConfigurationErrorText.Range(min, max) : string.Empty;
+    private static IEnumerable<string> Names(JsonElement schema, string keyword) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(keyword, out var o) && o.ValueKind == JsonValueKind.Object
+            ? o.EnumerateObject().Select(p => p.Name)
+            : [];
 
-    private static string Describe(JsonObjectType type)
-    {
-        var names = new List<string>();
-        void Add(JsonObjectType flag, string name)
-        {
-            if (type.HasFlag(flag))
-            {
-                names.Add(name);
-            }
-        }
+    private static IEnumerable<string> Values(JsonElement schema, string keyword) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(keyword, out var a) && a.ValueKind == JsonValueKind.Array
+            ? a.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText())
+            : [];
 
-        Add(JsonObjectType.Integer, "an integer");
-        Add(JsonObjectType.Number, "a number");
-        Add(JsonObjectType.Boolean, "true or false");
-        Add(JsonObjectType.String, "a string");
-        Add(JsonObjectType.Array, "an array");
-        Add(JsonObjectType.Object, "an object");
-        Add(JsonObjectType.Null, "null");
-        return names.Count == 0 ? "valid here" : string.Join(" or ", names);
-    }
+    private static IEnumerable<string> Missing(JsonElement schema, JsonElement? value) =>
+        Values(schema, "required").Where(name => value is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(name, out _));
+
+    // The schema's anyOf lists alternatives that each require one setting ("requests", "tokens" or "cost").
+    private static IEnumerable<string> AnyOfRequired(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("anyOf", out var branches) && branches.ValueKind == JsonValueKind.Array
+            ? branches.EnumerateArray().SelectMany(b => Values(b, "required")).Distinct()
+            : [];
 
     /// <summary>Text shown as it is, without the quotes a string value gets.</summary>
     private sealed record Literal(string Text)

@@ -151,7 +151,8 @@ public sealed class OpenCodeConfigFileTests
         using var file = new TempConfigFile("""{ "timeout": 6000 } { }""");
 
         Should.Throw<OpenCodeConfigurationException>(() => OpenCodeConfigFile.Load(file.Path))
-            .Errors.ShouldHaveSingleItem().ShouldContain("Additional text encountered");
+            .Errors.ShouldHaveSingleItem()
+            .ShouldBe("invalid JSON at line 1, position 21: '{' is invalid after a single JSON value. Expected end of data.");
     }
 
     [Fact]
