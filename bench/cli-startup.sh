@@ -15,6 +15,11 @@
 #    execve, socket sends and thread creation: the row "HTTP request sent" is when the bytes left the process. The stops
 #    make the whole run slower (~30 ms by the request here), so prefer -u.
 set -euo pipefail
+# Each run is timed with $EPOCHREALTIME, which bash has from version 5.0 on.
+if (( BASH_VERSINFO[0] < 5 )); then
+  echo "cli-startup.sh: needs bash 5.0 or later (it times runs with \$EPOCHREALTIME); this is bash $BASH_VERSION" >&2
+  exit 2
+fi
 
 runs=11
 env_args=()
