@@ -26,11 +26,7 @@ internal static class DecodeThreads
             const string Siblings = "/sys/devices/system/cpu/cpu0/topology/thread_siblings_list";
             return OperatingSystem.IsLinux() && File.Exists(Siblings) ? CountCpus(File.ReadAllText(Siblings)) : 1;
         }
-        catch (IOException)
-        {
-            return 1;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return 1;
         }

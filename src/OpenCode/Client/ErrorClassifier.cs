@@ -61,11 +61,6 @@ internal static class ErrorClassifier
     public static OpenCodeException FromStreamError(string operationCode, string operation, string errorJson, int chunksDelivered, string? credential = null)
     {
         var error = ServerError.Parse(errorJson);
-        if (chunksDelivered == 0 && !IsContextLengthError(error) && error.ClientErrorStatus is { } refused)
-        {
-            return Classify(operationCode, operation, refused, error, errorJson, retryAfter: null, $"The server answered 200 with a {(int)refused} ({refused}) error", credential);
-        }
-
         if (IsContextLengthError(error))
         {
             return new OpenCodeContextLengthException($"{operation} failed mid-stream: the context window is full.", errorBody: errorJson)
@@ -74,6 +69,11 @@ internal static class ErrorClassifier
                 ContextWindow = error.ContextWindow,
                 ServerErrorType = error.Type ?? error.Code,
             };
+        }
+
+        if (chunksDelivered == 0 && error.ClientErrorStatus is { } refused)
+        {
+            return Classify(operationCode, operation, refused, error, errorJson, retryAfter: null, $"The server answered 200 with a {(int)refused} ({refused}) error", credential);
         }
 
         var detail = error.Message is { Length: > 0 } message ? $": {message}" : ".";
@@ -100,28 +100,9 @@ internal static class ErrorClassifier
     /// servers answer unknown routes with the same shape (LM Studio), so only calls known to reach Ollama ask this.
     /// </summary>
     public static OpenCodeException OllamaUnknownModel(OpenCodeException error, string operation, string? model) =>
-        error.StatusCode == HttpStatusCode.NotFound && error.Code != OpenCodeErrorCodes.ModelNotFound && HasErrorText(error.ErrorBody)
+        error.StatusCode == HttpStatusCode.NotFound && error.Code != OpenCodeErrorCodes.ModelNotFound && ServerError.Parse(error.ErrorBody).ErrorIsText
             ? new OpenCodeException(OpenCodeErrorCodes.ModelNotFound, $"{operation} failed: Ollama does not have model '{model}'. {error.Message}", error.StatusCode, error.ErrorBody)
             : error;
-
-    private static bool HasErrorText(string? body)
-    {
-        if (string.IsNullOrEmpty(body))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.String;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
-    }
 
     private static bool IsContextLengthError(ServerError error) =>
         error.Type is "exceed_context_size_error" || error.Code is "context_length_exceeded" or "exceed_context_size_error";

@@ -109,12 +109,13 @@ internal sealed partial class OpenCodeClient
 
     /// <summary>
     /// Throws the error a 200 JSON answer carries (<c>{"error":...}</c>, or vLLM's <c>{"object":"error",...}</c>), its body masked
-    /// of the credential the request carried.
+    /// of the credential the request carried; an answer that is not an object carries none.
     /// </summary>
     private void ThrowIfErrorAnswer(JsonElement root, string operationCode, string operation, HttpRequestMessage? request)
     {
-        if ((root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
-            || Json.String(root, "object") == "error")
+        if (root.ValueKind == JsonValueKind.Object
+            && ((root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
+                || Json.String(root, "object") == "error"))
         {
             throw ErrorAnswer(operationCode, operation, root.GetRawText(), 0, request);
         }

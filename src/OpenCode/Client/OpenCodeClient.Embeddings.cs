@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using OpenCode.Pipeline;
 
 namespace OpenCode.Client;
@@ -33,10 +32,7 @@ internal sealed partial class OpenCodeClient
         using (response)
         {
             using var document = await ReadJsonAsync(response, watchdog, EmbeddingsOperation, cancellationToken).ConfigureAwait(false);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                ThrowIfErrorAnswer(document.RootElement, OpenCodeErrorCodes.CompletionFailed, EmbeddingsOperation, response.RequestMessage);
-            }
+            ThrowIfErrorAnswer(document.RootElement, OpenCodeErrorCodes.CompletionFailed, EmbeddingsOperation, response.RequestMessage);
 
             return EmbeddingResponseParser.Parse(document.RootElement, request, wire.Model, ollama);
         }

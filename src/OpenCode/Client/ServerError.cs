@@ -16,6 +16,9 @@ internal readonly record struct ServerError(string? Type, string? Code, string? 
     /// </summary>
     public System.Net.HttpStatusCode? ClientErrorStatus { get; init; }
 
+    /// <summary>Gets a value indicating whether the body was a JSON object whose <c>error</c> is a plain text (Ollama's native API).</summary>
+    public bool ErrorIsText { get; init; }
+
     /// <summary>Reads an error body of the OpenAI shape (<c>{"error":{...}}</c>), the bare shape (<c>{"message":...}</c>) or plain text.</summary>
     /// <param name="body">The body.</param>
     /// <param name="mediaType">The body's content type; a body that is not JSON is summarised (<see cref="BodySummary"/>).</param>
@@ -38,7 +41,7 @@ internal readonly record struct ServerError(string? Type, string? Code, string? 
             var error = root.TryGetProperty("error", out var inner) ? inner : root;
             if (error.ValueKind == JsonValueKind.String)
             {
-                return new ServerError(null, null, error.GetString(), null, null);
+                return new ServerError(null, null, error.GetString(), null, null) { ErrorIsText = true };
             }
 
             if (error.ValueKind != JsonValueKind.Object)

@@ -48,8 +48,6 @@ internal sealed partial class StreamEventParser
                     UsageReader.ReadUsage(ref reader, ref result);
                     break;
                 case StreamProperty.Id when _identityId is null:
-                    ReadIdentity(ref reader);
-                    break;
                 case StreamProperty.Created when _identityCreated is null:
                     ReadIdentity(ref reader);
                     break;

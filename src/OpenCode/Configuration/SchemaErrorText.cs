@@ -26,10 +26,10 @@ internal static class SchemaErrorText
             "exclusiveMinimum" when Number(schema, "exclusiveMinimum") is { } above => $"{path}: {shown} is too small; must be more than {above}",
             "additionalProperties" => ConfigurationErrorText.UnknownSetting(path, Names(schema, "properties").Where(n => n != "$schema")),
             "type" => $"{path}: {shown} is not {TypeText.Describe(schema)}{RangeOf(minimum, maximum)}",
-            "format" when Text(schema, "format") == "uri" => $"{path}: {shown} is not an absolute URI",
+            "format" when Client.Json.String(schema, "format") == "uri" => $"{path}: {shown} is not an absolute URI",
             "minLength" when Number(schema, "minLength") == 1 => $"{path}: must not be empty",
             "enum" => $"{path}: {shown} is not allowed; allowed: {string.Join(", ", Values(schema, "enum"))}",
-            "pattern" => $"{path}: {shown} does not match the pattern {Text(schema, "pattern")}",
+            "pattern" => $"{path}: {shown} does not match the pattern {Client.Json.String(schema, "pattern")}",
             "required" => $"{path}: missing required setting {string.Join(", ", Missing(schema, element))}",
             "anyOf" => $"{path}: set at least one of {string.Join(", ", AnyOfRequired(schema))}",
             _ => $"{path}: {shown} is invalid ({error.Keyword}: {error.Detail})",
@@ -56,15 +56,8 @@ internal static class SchemaErrorText
             ? n.GetDecimal()
             : null;
 
-    private static string? Text(JsonElement schema, string keyword) =>
-        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(keyword, out var s) && s.ValueKind == JsonValueKind.String
-            ? s.GetString()
-            : null;
-
     private static IEnumerable<string> Names(JsonElement schema, string keyword) =>
-        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(keyword, out var o) && o.ValueKind == JsonValueKind.Object
-            ? o.EnumerateObject().Select(p => p.Name)
-            : [];
+        Client.Json.Object(schema, keyword) is { ValueKind: JsonValueKind.Object } properties ? properties.EnumerateObject().Select(p => p.Name) : [];
 
     private static IEnumerable<string> Values(JsonElement schema, string keyword) =>
         schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(keyword, out var a) && a.ValueKind == JsonValueKind.Array
